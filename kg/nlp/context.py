@@ -1,0 +1,79 @@
+"""``RuleContext``: compiled rule data shared by every recogniser (built once, cached)."""
+from __future__ import annotations
+
+import re
+
+import ahocorasick_rs
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.nlp.gazetteer import Gazetteer, place_gazetteer
+from kg.nlp.lexicon import Lexicon, SuffixRule, load_lexicon
+from kg.nlp.textutil import CJK, words_regex
+from kg.settings import DATA_DIR, RULES_DIR
+
+NUMBER_RE = re.compile(
+    r"(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批期]))"
+    r"(?:年度|年底|年初|年|月份|月|日|号|个|家|项|座|栋|名|位|批|期|亿元|万元|亿|万|元|%)?")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Compiled regexes and word sets for the recognisers."""
+
+    lex: Lexicon
+    places: Gazetteer
+    suffix_re: re.Pattern[str]
+    suffix_rules: dict[str, SuffixRule]
+    stops: ahocorasick_rs.AhoCorasick  # stop words and shielding nouns, leftmost-longest
+    stop_words: list[bool]             # per pattern of ``stops``: is it a stop word?
+    generic_re: re.Pattern[str]     # generic words, longest first
+    title_re: re.Pattern[str]
+    after_re: re.Pattern[str]       # words after a person name (anchored use)
+    industry_re: re.Pattern[str]
+    surnames1: frozenset[str]
+    surnames2: frozenset[str]
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of the lexicon."""
+        return self.lex.words(name)
+
+    def last_stop_end(self, text: str, start: int, end: int) -> int:
+        """End of the last stop word inside ``text[start:end]`` (``start`` when none)."""
+        found = self.stops.find_matches_as_indexes(text[start:end])
+        return start + max((e for i, _, e in found if self.stop_words[i]), default=0)
+
+    def stops_inside(self, text: str) -> bool:
+        """Whether ``text`` contains a stop word (as found by leftmost-longest matching)."""
+        return any(self.stop_words[i] for i, _, _ in self.stops.find_matches_as_indexes(text))
+
+    def is_surname_start(self, name: str) -> bool:
+        """Whether ``name`` starts with a family name (compound ones included)."""
+        return name[:2] in self.surnames2 or name[:1] in self.surnames1
+
+
+def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
+    surnames = lex.words("surnames")
+    stops = lex.words("left_stop") | lex.words("verbs")
+    stop_patterns = sorted(stops | lex.words("nouns"))
+    return RuleContext(
+        lex=lex,
+        places=places,
+        suffix_re=words_regex({r.suffix for r in lex.suffixes}),
+        suffix_rules={r.suffix: r for r in lex.suffixes},
+        stops=ahocorasick_rs.AhoCorasick(stop_patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
+        stop_words=[w in stops for w in stop_patterns],
+        generic_re=words_regex({w for w in lex.words("generic") | lex.words("industry") if len(w) > 1}),
+        title_re=words_regex(lex.words("titles")),
+        after_re=words_regex(lex.words("person_after")),
+        industry_re=re.compile(f"(?:{words_regex(lex.words('industry')).pattern})(?![{CJK}])"),
+        surnames1=frozenset(s for s in surnames if len(s) == 1),
+        surnames2=frozenset(s for s in surnames if len(s) == 2),
+    )
+
+
+@lru_cache(maxsize=4)
+def rule_context(rules_dir: Path = RULES_DIR, data_dir: Path = DATA_DIR) -> RuleContext:
+    """The cached context for a rules folder and a data folder."""
+    return _build(load_lexicon(rules_dir), place_gazetteer(data_dir))

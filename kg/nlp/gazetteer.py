@@ -1,0 +1,116 @@
+"""Gazetteers: the place list (kg/data/places.tsv) and user-editable name lists (JSONL).
+
+User gazetteer format, one JSON object per line (``#`` lines are comments)::
+
+    {"name": "某某科技股份有限公司", "type": "Company", "aliases": ["某某科技"]}
+
+``type`` is one of Park, Company, Organization, Project, Person, Place.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick_rs
+
+from kg.errors import RuleError
+from kg.records import ENTITY_TYPES
+from kg.settings import DATA_DIR
+
+PLACE_FILES = ("places.tsv", "places_extra.tsv")
+_LEVELS = {"province", "city", "county", "township"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer name: the canonical name, its type and where it came from."""
+
+    name: str
+    type: str
+    canonical: str
+    source: str
+    level: str = ""
+
+
+@dataclass
+class Gazetteer:
+    """Names → entries, with an Aho-Corasick matcher built on demand."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    _matcher: object | None = None
+    _keys: list[str] = field(default_factory=list)
+
+    def add(self, entry: Entry) -> None:
+        """Add a name; the first entry of a name wins (curated files load first)."""
+        if len(entry.name) >= 2 and entry.name not in self.entries:
+            self.entries[entry.name] = entry
+            self._matcher = None
+
+    def find(self, text: str) -> list[tuple[Entry, int, int]]:
+        """Leftmost-longest matches of every name in ``text`` as (entry, start, end)."""
+        if not self.entries:
+            return []
+        if self._matcher is None:
+            self._keys = list(self.entries)
+            self._matcher = ahocorasick_rs.AhoCorasick(
+                self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        found = self._matcher.find_matches_as_indexes(text)  # type: ignore[attr-defined]
+        return [(self.entries[self._keys[i]], s, e) for i, s, e in found]
+
+
+def _place_rows(path: Path):
+    for line, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#") or raw.startswith("name\t"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) < 4 or cols[1] not in _LEVELS:
+            raise RuleError(f"{path}:{line}: expected name, level, parent, short[, code] separated by tabs",
+                            fix="see kg/data/README.md for the format")
+        yield cols
+
+
+def _add_places(gaz: Gazetteer, path: Path) -> None:
+    for name, level, _parent, short, *_ in _place_rows(path):
+        gaz.add(Entry(name, "Place", name, path.name, level))
+        if short and level != "township":
+            gaz.add(Entry(short, "Place", name, path.name, level))
+
+
+@lru_cache(maxsize=2)
+def place_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """Every administrative division (full names, and short forms above township level)."""
+    gaz = Gazetteer()
+    for name in PLACE_FILES:
+        if (data_dir / name).is_file():
+            _add_places(gaz, data_dir / name)
+    return gaz
+
+
+def _user_entry(path: Path, line: int, raw: str) -> dict:
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise RuleError(f"{path}:{line}: not valid JSON ({exc.msg})", fix="one JSON object per line") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("name"), str) or obj.get("type") not in ENTITY_TYPES:
+        raise RuleError(f"{path}:{line}: needs 'name' (text) and 'type' ({', '.join(ENTITY_TYPES)})",
+                        fix='e.g. {"name": "某某科技有限公司", "type": "Company", "aliases": ["某某科技"]}')
+    aliases = obj.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise RuleError(f"{path}:{line}: 'aliases' must be a list of names", fix='e.g. "aliases": ["某某"]')
+    return obj
+
+
+def load_user_gazetteer(path: Path, gaz: Gazetteer | None = None) -> Gazetteer:
+    """Add the entries of a user gazetteer file. Raises ``RuleError`` naming file and line."""
+    gaz = gaz if gaz is not None else Gazetteer()
+    if not path.is_file():
+        raise RuleError(f"{path}: gazetteer file not found", fix="check the --gazetteer path")
+    for line, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        obj = _user_entry(path, line, raw)
+        for name in [obj["name"], *obj.get("aliases", [])]:
+            gaz.add(Entry(name.strip(), obj["type"], obj["name"].strip(), path.name))
+    return gaz

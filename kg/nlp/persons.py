@@ -1,0 +1,168 @@
+"""Person names from context: bylines and credits, titles before, cue verbs after,
+headline ``姓名：``, and transliterations with ``·``. Every candidate must start with a
+family name, be 2–3 characters (4 with a compound family name) and not be a common word."""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.context import RuleContext
+from kg.nlp.textutil import CJK
+from kg.records import Mention
+
+CREDIT_RE = re.compile(
+    r"(?:■|▲|●|本报记者|记者|通讯员|实习生|文字|作者[:][ \t]*(?:文/)?|文[:/]|图/|编辑[:]?|责编[:]?|责任编辑[:]?|摄影[:]?|审核[:]?)"
+    rf"[ \t:/]*((?:[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
+CREDIT_TAIL_RE = re.compile(rf"(?:^|(?<=[。\s]))([{CJK}]{{2,3}})[ \t]*摄")
+HEADLINE_RE = re.compile(rf"^([{CJK}]{{2,3}})[:：](?=[^\n]{{2,40}}$)", re.M)
+SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[ \t]*$", re.M)
+FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟")
+NAME_RE = re.compile(f"^[{CJK}]+$")
+BOUNDARY = set("，。、；：:,;！？!?“”\"‘’「」『』（）()《》 \t\n—-■")
+
+
+def is_name(ctx: RuleContext, name: str) -> bool:
+    """Whether ``name`` looks like a Chinese personal name."""
+    longest = 4 if name[:2] in ctx.surnames2 else 3
+    if not 2 <= len(name) <= longest or not ctx.is_surname_start(name) or not NAME_RE.match(name):
+        return False
+    not_person = ctx.words("not_person")
+    return name not in not_person and name[:2] not in not_person
+
+
+def _mention(text: str, start: int, end: int, rule: str, conf: float) -> Mention:
+    return Mention(text=text[start:end], start=start, end=end, type="Person", rule=rule, confidence=conf)
+
+
+def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str) -> list[Mention]:
+    """Split a run of names (spaces, 、) into mentions; pair letter-spaced single characters."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(f"[{CJK}]+", text[start:end])]
+    out, i = [], 0
+    while i < len(tokens):
+        s, e = tokens[i]
+        if e - s == 1 and i + 1 < len(tokens) and tokens[i + 1][1] - tokens[i + 1][0] in (1, 2):
+            s2, e2 = tokens[i + 1]
+            name = text[start + s] + text[start + s2:start + e2]
+            if is_name(ctx, name):
+                out.append(Mention(text=name, start=start + s, end=start + e2, type="Person",
+                                   rule=rule + ".spaced", confidence=0.8))
+                i += 2
+                continue
+        if is_name(ctx, text[start + s:start + e]):
+            out.append(_mention(text, start + s, start + e, rule, 0.9))
+        i += 1
+    return out
+
+
+def credits(text: str, ctx: RuleContext) -> list[Mention]:
+    """Names after byline and credit markers (■, 记者, 通讯员, 文:, 编辑:, … 摄)."""
+    out = []
+    for m in CREDIT_RE.finditer(text):
+        out += _names_in(ctx, text, m.start(1), m.end(1), "person.credit")
+    for m in CREDIT_TAIL_RE.finditer(text):
+        if is_name(ctx, m.group(1)):
+            out.append(_mention(text, m.start(1), m.end(1), "person.photo_credit", 0.85))
+    return out
+
+
+def spaced_bylines(text: str, ctx: RuleContext) -> list[Mention]:
+    """Lines made only of names separated by spaces (``应 陶 徐 媛``)."""
+    out = []
+    for m in SPACED_LINE_RE.finditer(text):
+        names = _names_in(ctx, text, m.start(1), m.end(1), "person.byline")
+        tokens = len(re.findall(f"[{CJK}]+", m.group(1)))
+        if names and sum(1 + ("spaced" in n.rule) for n in names) == tokens:
+            out += names
+    return out
+
+
+def _name_before(text: str, end: int, ctx: RuleContext) -> int | None:
+    """Start of a name ending at ``end`` whose left side is a boundary or a title."""
+    for size in (3, 2, 4):
+        start = end - size
+        if start < 0 or not is_name(ctx, text[start:end]):
+            continue
+        if start == 0 or text[start - 1] in BOUNDARY or text[start - 1] in FUNCTION_CHARS \
+                or _ends_with_title(text, start, ctx):
+            return start
+    return None
+
+
+def _ends_with_title(text: str, pos: int, ctx: RuleContext) -> bool:
+    return any(text.endswith(t, 0, pos) for t in ctx.words("titles") if len(t) <= pos)
+
+
+def _name_after(text: str, start: int, ctx: RuleContext) -> int | None:
+    """End of a name starting at ``start`` whose right side is a boundary or a cue word."""
+    for size in (3, 2, 4):
+        end = start + size
+        if end > len(text) or not is_name(ctx, text[start:end]):
+            continue
+        if end == len(text) or text[end] in BOUNDARY or ctx.after_re.match(text, end) \
+                or text[end:end + 2] in ctx.words("person_after_weak") or text[end] in ctx.words("person_after_weak"):
+            return end
+    return None
+
+
+def titled(text: str, ctx: RuleContext) -> list[Mention]:
+    """Names right after a title (总经理某某, 创始人某某)."""
+    out = []
+    for m in ctx.title_re.finditer(text):
+        end = _name_after(text, m.end(), ctx)
+        if end is not None:
+            out.append(_mention(text, m.end(), end, "person.title_before", 0.85))
+    return out
+
+
+def cued(text: str, ctx: RuleContext) -> list[Mention]:
+    """Names right before a speech or action verb (某某表示, 某某说)."""
+    out = []
+    for m in ctx.after_re.finditer(text):
+        if len(m.group()) < 2 and m.group() not in "说称":
+            continue
+        start = _name_before(text, m.start(), ctx)
+        if start is not None:
+            out.append(_mention(text, start, m.start(), "person.cue_after", 0.75))
+    return out
+
+
+def headline(text: str, ctx: RuleContext) -> list[Mention]:
+    """A headline that starts with a name and a colon (``某某：…``)."""
+    return [_mention(text, m.start(1), m.end(1), "person.headline", 0.7)
+            for m in HEADLINE_RE.finditer(text) if is_name(ctx, m.group(1))]
+
+
+def _translit_start(text: str, dot: int, ctx: RuleContext) -> int | None:
+    for size in range(2, 6):
+        start = dot - size
+        if start >= 0 and NAME_RE.match(text[start:dot]) and (
+                start == 0 or text[start - 1] in BOUNDARY or _ends_with_title(text, start, ctx)):
+            return start
+    return None
+
+
+def _translit_end(text: str, dot: int, ctx: RuleContext) -> int | None:
+    for size in range(2, 7):
+        end = dot + 1 + size
+        if end <= len(text) and NAME_RE.match(text[dot + 1:end]) and (
+                ctx.after_re.match(text, end) or ctx.title_re.match(text, end) or text[end:end + 1] in BOUNDARY):
+            return end
+    return None
+
+
+def transliterated(text: str, ctx: RuleContext) -> list[Mention]:
+    """Foreign names written with ``·`` (菲利普·某某) between a title or boundary and a cue."""
+    out = []
+    for m in re.finditer("·", text):
+        start, end = _translit_start(text, m.start(), ctx), _translit_end(text, m.start(), ctx)
+        if start is not None and end is not None and (_ends_with_title(text, start, ctx)
+                                                      or not text[end:end + 1] in BOUNDARY):
+            out.append(_mention(text, start, end, "person.transliteration", 0.8))
+    return out
+
+
+def find_persons(text: str, ctx: RuleContext) -> list[Mention]:
+    """Every person mention the context rules find in ``text`` (width-folded)."""
+    found = []
+    for rule in (credits, spaced_bylines, titled, cued, headline, transliterated):
+        found += rule(text, ctx)
+    return found

@@ -1,0 +1,56 @@
+"""Settle overlaps between the recognisers' candidates with small named filters."""
+from __future__ import annotations
+
+from kg.records import Mention
+
+SOURCE_PRIORITY = {"gazetteer": 3, "person": 2, "suffix": 1}
+
+
+def _priority(m: Mention) -> tuple[int, float, int]:
+    source = m.rule.split(":")[0].split(".")[0]
+    return (m.end - m.start, m.confidence, SOURCE_PRIORITY.get(source, 0))
+
+
+def longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions, longer (then surer) spans first."""
+    taken: list[Mention] = []
+    occupied = bytearray(max((m.end for m in mentions), default=0))
+    for m in sorted(mentions, key=_priority, reverse=True):
+        if not any(occupied[m.start:m.end]):
+            taken.append(m)
+            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(taken, key=lambda m: (m.start, m.end))
+
+
+def trim_to_known(mentions: list[Mention], text: str) -> list[Mention]:
+    """A suffix name whose text ends with a cleaner name of the same type found elsewhere
+    (``利用某某小镇`` vs ``某某小镇`` after a boundary) is trimmed to that name."""
+    clean = {m.text for m in mentions if m.start == 0 or not text[m.start - 1].isalnum()}
+    out = []
+    for m in mentions:
+        best = next((k for k in sorted(clean, key=len, reverse=True)
+                     if len(k) < len(m.text) and m.text.endswith(k) and m.rule.startswith("suffix")), None)
+        if best is not None and not _is_place_prefix(m.text[:-len(best)]):
+            m = Mention(text=best, start=m.end - len(best), end=m.end, type=m.type, rule=m.rule + "+trim",
+                        confidence=m.confidence)
+        out.append(m)
+    return out
+
+
+def _is_place_prefix(prefix: str) -> bool:
+    # Place prefixes are kept (杭州某某小镇): linking folds them into the same entity.
+    from kg.nlp.context import rule_context
+    places = rule_context().places.find(prefix)
+    return bool(places) and sum(e - s for _, s, e in places) == len(prefix)
+
+
+def drop_persons_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
+    """A person candidate whose text is also a company/organisation name is not a person."""
+    orgs = {m.text for m in mentions if m.type in ("Company", "Organization", "Park", "Project")}
+    return [m for m in mentions if not (m.type == "Person" and m.text in orgs)]
+
+
+def resolve(mentions: list[Mention], text: str) -> list[Mention]:
+    """Apply the filters in order and return sorted, non-overlapping mentions."""
+    mentions = drop_persons_named_like_orgs(trim_to_known(mentions, text))
+    return longest_first(mentions)

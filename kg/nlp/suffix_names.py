@@ -1,0 +1,116 @@
+"""Names found by their head word: legal forms, park, organisation and project suffixes.
+
+For each suffix the name's left edge is found by walking left over name characters and
+cutting at the last verb, function word, time word or title (``当天杭州某某…`` → ``杭州某某…``),
+then at stacked place names; a prefix made only of generic words is not a name.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.context import NUMBER_RE, RuleContext
+from kg.nlp.lexicon import SuffixRule
+from kg.nlp.textutil import CJK, is_name_char, paren_group_start
+from kg.records import Mention
+
+TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
+FACILITY_RE = re.compile("(?:中心|基地|大楼|大厦|总部|园|公寓|工厂|厂房|研究院|医院|学校|花园|广场|综合体|产业园|港|城)$")
+
+
+def walk_left(text: str, pos: int, limit: int) -> int:
+    """Leftmost index reachable from ``pos`` over name characters and (…) groups."""
+    i, floor = pos, max(0, pos - limit)
+    while i > floor:
+        ch = text[i - 1]
+        if ch in ")）":
+            group = paren_group_start(text, i - 1)
+            if group is None:
+                break
+            i = group
+        elif is_name_char(ch):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext) -> int:
+    """Start after the last stop word (or number/date) inside ``text[start:end]``."""
+    cut = ctx.last_stop_end(text, start, end)
+    for m in NUMBER_RE.finditer(text, cut, end):
+        if m.end() < end and not text[m.end()].isascii():
+            cut = max(cut, m.end())
+    for m in ctx.title_re.finditer(text, cut, end):
+        cut = max(cut, m.end())
+    return cut
+
+
+def cut_at_places(text: str, start: int, end: int, ctx: RuleContext) -> int:
+    """Skip generic words before a place (民营企业杭州某某 → 杭州某某), two or more stacked
+    place names (杭州某某区某某小镇 → 某某小镇) and township prefixes."""
+    places = ctx.places.find(text[start:end])
+    for _, s, _ in places:
+        if s > 0 and len(leftover(text[start:start + s], ctx)[0]) <= 1:
+            return cut_at_places(text, start + s, end, ctx)
+    pos, count = start, 0
+    for _, s, e in places:
+        if start + s != pos:
+            break
+        pos, count = start + e, count + 1
+    if count >= 2 and end - pos >= 2 and len(leftover(text[pos:end], ctx)[0]) >= 2:
+        start = pos
+    township = TOWNSHIP_RE.match(text, start, end)
+    return township.end() if township else start
+
+
+def leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
+    """The part of ``prefix`` that is neither generic, a number nor a place; and whether a place was seen."""
+    rest = NUMBER_RE.sub("", prefix)
+    places = ctx.places.find(rest)
+    for _, s, e in reversed(places):
+        rest = rest[:s] + rest[e:]
+    rest = ctx.generic_re.sub("", rest)
+    return rest, bool(places)
+
+
+def ends_collective(prefix: str, ctx: RuleContext) -> bool:
+    """Whether a project prefix ends in a collective modifier (重大项目) and not a facility noun."""
+    return not FACILITY_RE.search(prefix) and any(prefix.endswith(w) for w in ctx.words("collective"))
+
+
+def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
+    """Whether ``prefix`` + suffix is a name rather than a generic mention."""
+    if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
+        return False
+    if rule.type == "Project" and ends_collective(prefix, ctx):
+        return False
+    rest, has_place = leftover(prefix, ctx)
+    if len(rest) >= 2 or (len(rest) == 1 and has_place):
+        return True
+    if not has_place:
+        return False
+    return rule.place_prefix_ok or (rule.type == "Project" and bool(FACILITY_RE.search(prefix)))
+
+
+def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """Where the name ending in the suffix at ``sfx_start`` begins."""
+    start = walk_left(text, sfx_start, rule.max_prefix)
+    start = cut_at_stops(text, start, sfx_start, ctx)
+    start = cut_at_places(text, start, sfx_start, ctx)
+    while start < sfx_start and text[start] in "·&":
+        start += 1
+    return start
+
+
+def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
+    """Every name in ``text`` (already width-folded) that ends in a known suffix."""
+    found = []
+    for m in ctx.suffix_re.finditer(text):
+        rule = ctx.suffix_rules[m.group()]
+        if rule.exclude_next and text[m.end():m.end() + 1] in tuple(rule.exclude_next):
+            continue
+        start = name_start(text, m.start(), rule, ctx)
+        if acceptable(text[start:m.start()], rule, ctx):
+            found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=rule.type,
+                                 rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
+    return found

@@ -1,0 +1,274 @@
+"""Map one ``Extraction`` to the quads of its document's named graph (docs/rdf-model.md).
+
+Pure functions: records in, ``pyoxigraph.Quad`` lists out; every IRI comes from ``kg.iri``.
+The same extraction always gives the same quads in the same order.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from kg.errors import StoreError
+from kg.iri import document_iri, node_iri
+from kg.records import Article, Attribute, Entity, Extraction, Relation, Span
+from kg.rdf.namespace import KGO, NIF, ONTOLOGY_IRI
+from kg.settings import ONTOLOGY_FILE
+
+log = logging.getLogger(__name__)
+
+Triple3 = tuple[NamedNode, NamedNode, NamedNode | Literal]
+
+LANG = "zh"
+_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _n(term: str) -> NamedNode:
+    return NamedNode(str(term))
+
+
+A = _n(RDF.type)
+XSD_DATE, XSD_DECIMAL, XSD_NNI = _n(XSD.date), _n(XSD.decimal), _n(XSD.nonNegativeInteger)
+
+ENTITY_CLASSES: dict[str, NamedNode] = {
+    name: _n(KGO[name]) for name in ("Park", "Company", "Organization", "Project", "Person", "Place")
+}
+"""``Entity.type`` -> kgo class."""
+
+RELATION_PROPERTIES: dict[str, NamedNode] = {
+    name: _n(KGO[name])
+    for name in ("locatedIn", "investsIn", "worksFor", "involvedIn", "receivedAward", "subsidiaryOf")
+}
+"""``Relation.type`` -> kgo property (``receivedAward`` has a literal object)."""
+
+ATTRIBUTE_PROPERTIES: dict[str, NamedNode] = {"date": _n(KGO.date)}
+"""``Attribute.name`` -> kgo datatype property, for every attribute except ``investment``."""
+
+LITERAL_RELATIONS = frozenset({"receivedAward"})
+
+
+def zh(text: str) -> Literal:
+    """A Chinese-tagged literal (``"…"@zh``)."""
+    return Literal(text, language=LANG)
+
+
+def decimal_literal(value: float) -> Literal:
+    """``value`` rounded to 3 places as an ``xsd:decimal`` without exponent: 0.8 -> "0.8"."""
+    text = f"{round(value, 3):.3f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD_DECIMAL)
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """``xsd:date`` literal of an ISO ``YYYY-MM-DD`` string that is a real date, else ``None``."""
+    if not value or not _ISO_DATE.match(value):
+        return None
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return Literal(value, datatype=XSD_DATE)
+
+
+def typed_literal(value: str) -> Literal:
+    """``xsd:date`` for a valid ISO date, ``xsd:decimal`` for a number, else a plain string."""
+    as_date = date_literal(value)
+    if as_date is not None:
+        return as_date
+    if _DECIMAL.match(value):
+        return Literal(value, datatype=XSD_DECIMAL)
+    return Literal(value)
+
+
+def alt_labels(entity: Entity) -> list[str]:
+    """Aliases plus mention texts that differ from the label: stripped, deduplicated, sorted."""
+    names = {n.strip() for n in (*entity.aliases, *(m.text for m in entity.mentions))}
+    return sorted(names - {entity.label, ""})
+
+
+def document_triples(article: Article, doc: NamedNode, entities: Iterable[str]) -> list[Triple3]:
+    """The document block: type, title, paths, date, hash, cleaned text, mentioned entities."""
+    out: list[Triple3] = [
+        (doc, A, _n(KGO.Document)),
+        (doc, _n(DCTERMS.identifier), Literal(article.doc_id)),
+        (doc, _n(DCTERMS.source), Literal(article.path)),
+        (doc, _n(KGO.sourcePath), Literal(article.source)),
+        (doc, _n(KGO.text), zh(article.text)),
+    ]
+    if article.title:
+        out.append((doc, _n(DCTERMS.title), zh(article.title)))
+    date = date_literal(article.date)
+    if date is not None:
+        out.append((doc, _n(DCTERMS.date), date))
+    elif article.date:
+        log.warning("document %s: date %r is not YYYY-MM-DD, not written", article.path, article.date)
+    if article.sha256:
+        out.append((doc, _n(KGO.sha256), Literal(article.sha256)))
+    out.extend((doc, _n(SDO.mentions), NamedNode(iri)) for iri in entities)
+    return out
+
+
+def entity_triples(entity: Entity) -> list[Triple3]:
+    """Type, ``rdfs:label``, ``skos:prefLabel`` and ``skos:altLabel`` of one entity.
+
+    Raises ``ValueError`` if the entity type is not one of ``kg.records.ENTITY_TYPES``.
+    """
+    cls = ENTITY_CLASSES.get(entity.type)
+    if cls is None:
+        raise ValueError(
+            f"entity {entity.label!r} has unknown type {entity.type!r}; "
+            f"expected one of {', '.join(ENTITY_CLASSES)}"
+        )
+    node, label = NamedNode(entity.id), zh(entity.label)
+    out: list[Triple3] = [(node, A, cls), (node, _n(RDFS.label), label), (node, _n(SKOS.prefLabel), label)]
+    out.extend((node, _n(SKOS.altLabel), zh(name)) for name in alt_labels(entity))
+    return out
+
+
+def evidence_triples(span: Span, doc_id: str, doc: NamedNode) -> tuple[NamedNode, list[Triple3]]:
+    """The evidence node of a sentence and its NIF description.
+
+    Raises ``ValueError`` if the offsets are negative or reversed.
+    """
+    if span.start < 0 or span.end < span.start:
+        raise ValueError(f"evidence {span.text!r} has invalid offsets {span.start}..{span.end}")
+    ev = NamedNode(node_iri("ev", doc_id, str(span.start), str(span.end)))
+    return ev, [
+        (ev, A, _n(KGO.Evidence)),
+        (ev, A, _n(NIF.String)),
+        (ev, _n(NIF.anchorOf), zh(span.text)),
+        (ev, _n(NIF.beginIndex), Literal(str(span.start), datatype=XSD_NNI)),
+        (ev, _n(NIF.endIndex), Literal(str(span.end), datatype=XSD_NNI)),
+        (ev, _n(NIF.referenceContext), doc),
+    ]
+
+
+def assertion_triples(
+    stmt: NamedNode, fact: Triple3, *, ev: NamedNode, doc: NamedNode, confidence: float, rule: str
+) -> list[Triple3]:
+    """The reified statement of ``fact`` with its provenance (no role)."""
+    subject, predicate, obj = fact
+    out: list[Triple3] = [
+        (stmt, A, _n(RDF.Statement)),
+        (stmt, A, _n(KGO.Assertion)),
+        (stmt, _n(RDF.subject), subject),
+        (stmt, _n(RDF.predicate), predicate),
+        (stmt, _n(RDF.object), obj),
+        (stmt, _n(KGO.confidence), decimal_literal(confidence)),
+        (stmt, _n(PROV.wasDerivedFrom), doc),
+        (stmt, _n(KGO.evidence), ev),
+    ]
+    if rule:
+        out.append((stmt, _n(KGO.rule), Literal(rule)))
+    return out
+
+
+def relation_triples(rel: Relation, doc_id: str, doc: NamedNode) -> list[Triple3]:
+    """Plain triple + ``kgo:Assertion`` + evidence of one relation.
+
+    Raises ``ValueError`` on an unknown relation type or bad evidence offsets.
+    """
+    predicate = RELATION_PROPERTIES.get(rel.type)
+    if predicate is None:
+        raise ValueError(
+            f"relation {rel.head} -> {rel.tail} has unknown type {rel.type!r}; "
+            f"expected one of {', '.join(RELATION_PROPERTIES)}"
+        )
+    tail = zh(rel.tail) if rel.type in LITERAL_RELATIONS else NamedNode(rel.tail)
+    fact: Triple3 = (NamedNode(rel.head), predicate, tail)
+    stmt = NamedNode(node_iri("stmt", doc_id, rel.type, rel.head, rel.tail, str(rel.evidence.start)))
+    ev, ev_triples = evidence_triples(rel.evidence, doc_id, doc)
+    out = [fact, *assertion_triples(stmt, fact, ev=ev, doc=doc, confidence=rel.confidence, rule=rel.rule)]
+    if rel.role:
+        out.append((stmt, _n(KGO.role), zh(rel.role)))
+    return out + ev_triples
+
+
+def amount_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3]:
+    """``<subject> kgo:investment <amt>`` and the ``schema:MonetaryAmount`` node."""
+    amt = NamedNode(node_iri("amt", doc_id, attr.subject, str(attr.evidence.start)))
+    ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
+    value = Literal(attr.value, datatype=XSD_DECIMAL) if _DECIMAL.match(attr.value) else Literal(attr.value)
+    out: list[Triple3] = [
+        (NamedNode(attr.subject), _n(KGO.investment), amt),
+        (amt, A, _n(SDO.MonetaryAmount)),
+        (amt, _n(SDO.value), value),
+        (amt, _n(KGO.confidence), decimal_literal(attr.confidence)),
+        (amt, _n(KGO.evidence), ev),
+        (amt, _n(PROV.wasDerivedFrom), doc),
+    ]
+    optional = ((SDO.currency, attr.unit, Literal), (KGO.qualifier, attr.qualifier, zh),
+                (KGO.stage, attr.stage, zh), (KGO.rule, attr.rule, Literal))
+    out.extend((amt, _n(p), make(v)) for p, v, make in optional if v)
+    return out + ev_triples
+
+
+def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3]:
+    """Triples of one attribute; an attribute name without a kgo property is logged and skipped.
+
+    Raises ``ValueError`` on bad evidence offsets.
+    """
+    if attr.name == "investment":
+        return amount_triples(attr, doc_id, doc)
+    predicate = ATTRIBUTE_PROPERTIES.get(attr.name)
+    if predicate is None:
+        log.warning("attribute %r of %s has no kgo property, not written", attr.name, attr.subject)
+        return []
+    fact: Triple3 = (NamedNode(attr.subject), predicate, typed_literal(attr.value))
+    stmt = NamedNode(node_iri("stmt", doc_id, attr.name, attr.subject, attr.value, str(attr.evidence.start)))
+    ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
+    prov = assertion_triples(stmt, fact, ev=ev, doc=doc, confidence=attr.confidence, rule=attr.rule)
+    return [fact, *prov, *ev_triples]
+
+
+def _all_triples(ex: Extraction, doc: NamedNode) -> Iterator[Triple3]:
+    doc_id = ex.article.doc_id
+    yield from document_triples(ex.article, doc, (e.id for e in ex.entities))
+    for entity in ex.entities:
+        yield from entity_triples(entity)
+    for rel in ex.relations:
+        yield from relation_triples(rel, doc_id, doc)
+    for attr in ex.attributes:
+        yield from attribute_triples(attr, doc_id, doc)
+
+
+def extraction_quads(ex: Extraction) -> list[Quad]:
+    """All quads of one extraction, in the named graph ``document_iri(doc_id)``, without duplicates.
+
+    >>> from kg.records import Article
+    >>> art = Article(doc_id="d1", path="a.txt", source="/a.txt", title="标题", text="正文")
+    >>> len(extraction_quads(Extraction(article=art)))
+    6
+
+    Raises ``ValueError`` on an unknown entity or relation type, an invalid IRI, or bad offsets
+    (before anything is written: callers convert first, then write).
+    """
+    doc = NamedNode(document_iri(ex.article.doc_id))
+    return [Quad(s, p, o, doc) for s, p, o in dict.fromkeys(_all_triples(ex, doc))]
+
+
+def ontology_quads(path: Path = ONTOLOGY_FILE) -> list[Quad]:
+    """The ontology file as quads in the graph ``https://w3id.org/park-kg/ontology``.
+
+    Raises ``StoreError`` if the file is missing or is not valid Turtle.
+    """
+    graph = NamedNode(ONTOLOGY_IRI)
+    try:
+        return [Quad(q.subject, q.predicate, q.object, graph)
+                for q in parse(path=str(path), format=RdfFormat.TURTLE)]
+    except (OSError, SyntaxError) as err:
+        raise StoreError(
+            f"cannot read the ontology {path}: {' '.join(str(err).split())}",
+            fix="reinstall park-kg or restore ontology/park-kg.ttl",
+        ) from err
+
+
+__all__ = [
+    "extraction_quads", "ontology_quads", "ENTITY_CLASSES", "RELATION_PROPERTIES",
+    "ATTRIBUTE_PROPERTIES", "alt_labels", "typed_literal", "decimal_literal", "date_literal",
+]

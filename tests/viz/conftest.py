@@ -1,0 +1,128 @@
+"""A hand-built store in the shape of docs/rdf-model.md (invented names, one graph per document)."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.iri import document_iri, entity_iri, node_iri
+
+KGO = "https://w3id.org/park-kg/ontology#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+SCHEMA = "https://schema.org/"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+XSS_NAME = "<img src=x onerror=alert(1)>"
+XSS_SENTENCE = "<script>alert(1)</script>"
+XSS_TITLE = "</script><script>alert(2)</script>标题"
+
+COMPANY = entity_iri("Company", "杭州某某科技股份有限公司")
+PARK = entity_iri("Park", "某某小镇")
+PLACE = entity_iri("Place", "杭州市余杭区")
+PERSON = entity_iri("Person", "张某某")
+PROJECT = entity_iri("Project", "某某智能制造项目")
+ORG = entity_iri("Organization", "某某市经信局")
+EVIL = entity_iri("Company", XSS_NAME)
+AWARD = "浙江省科技进步奖"
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.store = ox.Store()
+
+    def add(self, g: str, s: str, p: str, o) -> None:
+        obj = o if isinstance(o, (ox.Literal, ox.NamedNode)) else _n(o)
+        self.store.add(ox.Quad(_n(s), _n(p), obj, _n(g)))
+
+    def document(self, doc_id: str, title: str, source: str) -> str:
+        doc = document_iri(doc_id)
+        self.add(doc, doc, RDF + "type", KGO + "Document")
+        self.add(doc, doc, DCT + "title", _zh(title))
+        self.add(doc, doc, DCT + "source", ox.Literal(source))
+        return doc
+
+    def entity(self, doc: str, iri: str, type_: str, label: str, *alts: str) -> None:
+        self.add(doc, iri, RDF + "type", KGO + type_)
+        self.add(doc, iri, RDFS + "label", _zh(label))
+        self.add(doc, iri, SKOS + "prefLabel", _zh(label))
+        for alt in alts:
+            self.add(doc, iri, SKOS + "altLabel", _zh(alt))
+        self.add(doc, doc, SCHEMA + "mentions", iri)
+
+    def evidence(self, doc: str, sentence: str, start: int) -> str:
+        ev = node_iri("ev", doc, str(start), str(start + len(sentence)))
+        self.add(doc, ev, RDF + "type", KGO + "Evidence")
+        self.add(doc, ev, NIF + "anchorOf", _zh(sentence))
+        self.add(doc, ev, NIF + "referenceContext", doc)
+        return ev
+
+    def relation(self, doc: str, head: str, rel: str, tail, sentence: str, *,
+                 role: str | None = None, confidence: str = "0.8", start: int = 0) -> None:
+        obj = _zh(tail) if rel == "receivedAward" else _n(tail)
+        self.add(doc, head, KGO + rel, obj)
+        stmt = node_iri("stmt", doc, rel, head, str(tail), str(start))
+        self.add(doc, stmt, RDF + "type", RDF + "Statement")
+        self.add(doc, stmt, RDF + "subject", head)
+        self.add(doc, stmt, RDF + "predicate", KGO + rel)
+        self.add(doc, stmt, RDF + "object", obj)
+        if role:
+            self.add(doc, stmt, KGO + "role", _zh(role))
+        self.add(doc, stmt, KGO + "confidence", ox.Literal(confidence, datatype=_n(XSD + "decimal")))
+        self.add(doc, stmt, PROV + "wasDerivedFrom", doc)
+        self.add(doc, stmt, KGO + "evidence", self.evidence(doc, sentence, start))
+
+    def investment(self, doc: str, subject: str, value: str, sentence: str, *,
+                   qualifier: str, stage: str) -> None:
+        amt = node_iri("amt", doc, subject, "0")
+        self.add(doc, subject, KGO + "investment", amt)
+        self.add(doc, amt, RDF + "type", SCHEMA + "MonetaryAmount")
+        self.add(doc, amt, SCHEMA + "value", ox.Literal(value, datatype=_n(XSD + "decimal")))
+        self.add(doc, amt, SCHEMA + "currency", ox.Literal("CNY"))
+        self.add(doc, amt, KGO + "qualifier", _zh(qualifier))
+        self.add(doc, amt, KGO + "stage", _zh(stage))
+        self.add(doc, amt, KGO + "evidence", self.evidence(doc, sentence, 300))
+        self.add(doc, amt, PROV + "wasDerivedFrom", doc)
+
+
+def build_store() -> ox.Store:
+    b = Builder()
+    d1 = b.document("001", "某某小镇迎来新企业", "seeds/001.txt")
+    d2 = b.document("002", "某某智能制造项目签约", "seeds/002.txt")
+    d3 = b.document("003", XSS_TITLE, "seeds/003.txt")
+    for doc in (d1, d2):
+        b.entity(doc, COMPANY, "Company", "杭州某某科技股份有限公司", "某某科技", "某某")
+        b.entity(doc, PARK, "Park", "某某小镇", "某某特色小镇")
+    b.entity(d1, PLACE, "Place", "杭州市余杭区")
+    b.entity(d1, PERSON, "Person", "张某某")
+    b.entity(d2, PROJECT, "Project", "某某智能制造项目")
+    b.entity(d2, ORG, "Organization", "某某市经信局")
+    b.entity(d3, EVIL, "Company", XSS_NAME, XSS_SENTENCE)
+    b.entity(d3, PARK, "Park", "某某小镇")
+    b.relation(d1, COMPANY, "locatedIn", PARK, "杭州某某科技股份有限公司位于某某小镇。", start=10)
+    b.relation(d2, COMPANY, "locatedIn", PARK, "某某科技落户某某小镇。", confidence="0.6", start=20)
+    b.relation(d1, PARK, "locatedIn", PLACE, "某某小镇位于杭州市余杭区。", start=40)
+    b.relation(d1, PERSON, "worksFor", COMPANY, "张某某任杭州某某科技股份有限公司总经理。",
+               role="总经理", confidence="0.9", start=60)
+    b.relation(d1, COMPANY, "receivedAward", AWARD, "某某科技荣获浙江省科技进步奖。", start=80)
+    b.relation(d2, COMPANY, "investsIn", PROJECT, "某某科技投资建设某某智能制造项目。", start=100)
+    b.relation(d2, PROJECT, "locatedIn", PARK, "该项目落地某某小镇。", start=120)
+    b.relation(d3, EVIL, "locatedIn", PARK, XSS_SENTENCE, start=0)
+    b.investment(d2, PROJECT, "1650000000", "项目总投资近16.5亿元。", qualifier="近", stage="签约")
+    return b.store
+
+
+@pytest.fixture(scope="session")
+def store() -> ox.Store:
+    return build_store()

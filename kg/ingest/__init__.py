@@ -20,7 +20,7 @@ from kg.ingest.files import iter_input_files
 from kg.ingest.html_text import html_to_text
 from kg.ingest.markdown import markdown_to_text
 from kg.ingest.meta import extract_date, extract_title
-from kg.ingest.reflow import reflow
+from kg.ingest.rejoin import reflow
 
 __all__ = [
     "article_from_text",

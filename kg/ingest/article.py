@@ -12,7 +12,7 @@ from kg.ingest.files import read_limited
 from kg.ingest.html_text import html_to_text, looks_like_html
 from kg.ingest.markdown import markdown_to_text
 from kg.ingest.meta import extract_date, extract_title, find_dates
-from kg.ingest.reflow import reflow
+from kg.ingest.rejoin import reflow
 from kg.records import Article
 from kg.settings import DEFAULT, Settings
 

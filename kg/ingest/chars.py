@@ -45,8 +45,7 @@ def cjk_ratio(text: str) -> float:
     return cjk_count(text) / visible if visible else 0.0
 
 
-def join_text(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: a space only between two Latin letters/digits."""
-    if left and right and is_latin_or_digit(left[-1]) and is_latin_or_digit(right[0]):
-        return f"{left} {right}"
-    return left + right
+def needs_space(left: str, right: str) -> bool:
+    """True if joining a line ending in ``left`` to one starting with ``right`` needs a space:
+    only between two Latin letters or digits (never between CJK characters)."""
+    return is_latin_or_digit(left) and is_latin_or_digit(right)

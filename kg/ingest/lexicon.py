@@ -4,8 +4,9 @@ Two sources say that the characters on both sides of a line break belong to one 
 
 * the word list that ships inside the ``spacy_pkuseg`` wheel (``dicts/default.pkl``,
   ~375k CJK words), loaded lazily on first use and cached for the process;
-* the document itself: a string that spans the break and that the document uses elsewhere
-  (park and company names such as 大创小镇 are in no general dictionary).
+* the document itself: a 3-char string that spans the break (2+1 or 1+2 chars) and that the
+  document uses at least twice elsewhere (park and company names such as 大创小镇 are in no
+  general dictionary). Longer spanning strings add nothing: each contains one of these two.
 """
 from __future__ import annotations
 
@@ -19,13 +20,16 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from kg.ingest.chars import CJK_RUN_RE
+import re
+
+from kg.ingest.chars import CJK_CLASS, CJK_RUN_RE
 
 logger = logging.getLogger(__name__)
 
 MAX_SIDE = 3          # characters taken from each side of a break
-MIN_DOC_SPAN = 3      # document evidence needs a string of at least this length
-MIN_DOC_COUNT = 2     # … used at least this often elsewhere in the document
+MIN_DOC_COUNT = 2     # a spanning string used this often elsewhere is document evidence
+SMALL_SET = 32        # pattern sets up to this size are counted without building an automaton
+_TAIL_RE = re.compile(f"[{CJK_CLASS}]+$")
 
 
 class _TextOnlyUnpickler(pickle.Unpickler):
@@ -67,13 +71,9 @@ def dictionary_words() -> frozenset[str]:
 
 
 def _cjk_tail(text: str) -> str:
-    """The last ``MAX_SIDE`` characters of ``text`` if they end a CJK run, else ''."""
-    run = ""
-    for ch in reversed(text[-MAX_SIDE:]):
-        if not CJK_RUN_RE.fullmatch(ch):
-            break
-        run = ch + run
-    return run
+    """The last up to ``MAX_SIDE`` characters of ``text`` that end a CJK run, else ''."""
+    match = _TAIL_RE.search(text[-MAX_SIDE:])
+    return match.group() if match else ""
 
 
 def _cjk_head(text: str) -> str:
@@ -104,23 +104,36 @@ def dictionary_spans(left: str, right: str) -> bool:
 
 
 def count_in(text: str, patterns: Iterable[str]) -> Counter[str]:
-    """How often each pattern occurs in ``text`` (overlapping; one linear Aho-Corasick scan)."""
+    """How often each pattern occurs in ``text``, in time linear in ``len(text)``.
+
+    Up to ``SMALL_SET`` patterns are counted with ``str.count`` (non-overlapping); larger sets
+    in one overlapping Aho-Corasick scan.
+    """
     unique = sorted(set(patterns))
-    if not unique:
-        return Counter()
+    if len(unique) <= SMALL_SET:
+        return Counter({p: text.count(p) for p in unique})
     matcher = ahocorasick_rs.AhoCorasick(unique)
     hits = matcher.find_matches_as_indexes(text, overlapping=True)
     return Counter(unique[index] for index, _, _ in hits)
 
 
+def document_spanning(left: str, right: str) -> list[str]:
+    """The 3-char strings spanning the break: 2 CJK chars + 1, and 1 + 2.
+
+    >>> document_spanning("是大创小", "镇为优化")
+    ['创小镇', '小镇为']
+    """
+    tail, head = _cjk_tail(left), _cjk_head(right)
+    pairs = ((tail[-2:], head[:1]), (tail[-1:], head[:2]))
+    return [a + b for a, b in pairs if len(a + b) == 3]
+
+
 def document_counts(lines: Sequence[str], pairs: Iterable[tuple[int, int]]) -> Counter[str]:
     """Occurrences, in the lines themselves, of the strings spanning each pair of lines."""
-    patterns = (
-        s for i, j in pairs for s in spanning(lines[i], lines[j], min_len=MIN_DOC_SPAN)
-    )
+    patterns = (s for i, j in pairs for s in document_spanning(lines[i], lines[j]))
     return count_in("\n".join(lines), patterns)
 
 
 def document_spans(left: str, right: str, counts: Counter[str]) -> bool:
-    """True if a string spanning the break is used ≥ ``MIN_DOC_COUNT`` times elsewhere."""
-    return any(counts[s] >= MIN_DOC_COUNT for s in spanning(left, right, min_len=MIN_DOC_SPAN))
+    """True if a string spanning the break is used ``MIN_DOC_COUNT`` times elsewhere."""
+    return any(counts[s] >= MIN_DOC_COUNT for s in document_spanning(left, right))

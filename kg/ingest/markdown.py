@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.meta import find_dates
-from kg.ingest.reflow import reflow
+from kg.ingest.rejoin import reflow
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_FIELD = re.compile(r"^(title|date)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
+from decimal import Decimal, InvalidOperation
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def _n(term: str) -> NamedNode:
 
 
 A = _n(RDF.type)
-XSD_DATE, XSD_DECIMAL, XSD_NNI = _n(XSD.date), _n(XSD.decimal), _n(XSD.nonNegativeInteger)
+XSD_DATE, XSD_DECIMAL, XSD_INTEGER = _n(XSD.date), _n(XSD.decimal), _n(XSD.integer)
 
 ENTITY_CLASSES: dict[str, NamedNode] = {
     name: _n(KGO[name]) for name in ("Park", "Company", "Organization", "Project", "Person", "Place")
@@ -58,10 +59,34 @@ def zh(text: str) -> Literal:
     return Literal(text, language=LANG)
 
 
+def canonical_decimal(value: str | float) -> str | None:
+    """The canonical ``xsd:decimal`` form Oxigraph stores ("1.50" -> "1.5", "2.0" -> "2"), or ``None``.
+
+    Emitting the canonical form keeps converter output and store content equal quad for quad.
+
+    >>> canonical_decimal("0.80"), canonical_decimal("1650000000"), canonical_decimal("亿")
+    ('0.8', '1650000000', None)
+    """
+    text = str(value).strip()
+    if not _DECIMAL.match(text):
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    out = format(number.normalize(), "f")
+    return "0" if out in ("-0", "+0") else out
+
+
 def decimal_literal(value: float) -> Literal:
-    """``value`` rounded to 3 places as an ``xsd:decimal`` without exponent: 0.8 -> "0.8"."""
-    text = f"{round(value, 3):.3f}".rstrip("0")
-    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD_DECIMAL)
+    """A confidence or score rounded to 3 places as a canonical ``xsd:decimal`` (0.8 -> "0.8")."""
+    return Literal(canonical_decimal(f"{round(value, 3):.3f}") or "0", datatype=XSD_DECIMAL)
+
+
+def number_literal(value: str) -> Literal:
+    """``xsd:decimal`` (canonical) when ``value`` is a plain decimal number, else a plain string."""
+    text = canonical_decimal(value)
+    return Literal(value) if text is None else Literal(text, datatype=XSD_DECIMAL)
 
 
 def date_literal(value: str | None) -> Literal | None:
@@ -78,11 +103,7 @@ def date_literal(value: str | None) -> Literal | None:
 def typed_literal(value: str) -> Literal:
     """``xsd:date`` for a valid ISO date, ``xsd:decimal`` for a number, else a plain string."""
     as_date = date_literal(value)
-    if as_date is not None:
-        return as_date
-    if _DECIMAL.match(value):
-        return Literal(value, datatype=XSD_DECIMAL)
-    return Literal(value)
+    return number_literal(value) if as_date is None else as_date
 
 
 def alt_labels(entity: Entity) -> list[str]:
@@ -133,6 +154,9 @@ def entity_triples(entity: Entity) -> list[Triple3]:
 def evidence_triples(span: Span, doc_id: str, doc: NamedNode) -> tuple[NamedNode, list[Triple3]]:
     """The evidence node of a sentence and its NIF description.
 
+    Offsets are ``xsd:integer``, not NIF's ``xsd:nonNegativeInteger``: Oxigraph stores every
+    derived integer type as ``xsd:integer``, and converter output must equal store content.
+
     Raises ``ValueError`` if the offsets are negative or reversed.
     """
     if span.start < 0 or span.end < span.start:
@@ -142,8 +166,8 @@ def evidence_triples(span: Span, doc_id: str, doc: NamedNode) -> tuple[NamedNode
         (ev, A, _n(KGO.Evidence)),
         (ev, A, _n(NIF.String)),
         (ev, _n(NIF.anchorOf), zh(span.text)),
-        (ev, _n(NIF.beginIndex), Literal(str(span.start), datatype=XSD_NNI)),
-        (ev, _n(NIF.endIndex), Literal(str(span.end), datatype=XSD_NNI)),
+        (ev, _n(NIF.beginIndex), Literal(str(span.start), datatype=XSD_INTEGER)),
+        (ev, _n(NIF.endIndex), Literal(str(span.end), datatype=XSD_INTEGER)),
         (ev, _n(NIF.referenceContext), doc),
     ]
 
@@ -193,11 +217,10 @@ def amount_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3
     """``<subject> kgo:investment <amt>`` and the ``schema:MonetaryAmount`` node."""
     amt = NamedNode(node_iri("amt", doc_id, attr.subject, str(attr.evidence.start)))
     ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
-    value = Literal(attr.value, datatype=XSD_DECIMAL) if _DECIMAL.match(attr.value) else Literal(attr.value)
     out: list[Triple3] = [
         (NamedNode(attr.subject), _n(KGO.investment), amt),
         (amt, A, _n(SDO.MonetaryAmount)),
-        (amt, _n(SDO.value), value),
+        (amt, _n(SDO.value), number_literal(attr.value)),
         (amt, _n(KGO.confidence), decimal_literal(attr.confidence)),
         (amt, _n(KGO.evidence), ev),
         (amt, _n(PROV.wasDerivedFrom), doc),
@@ -271,4 +294,5 @@ def ontology_quads(path: Path = ONTOLOGY_FILE) -> list[Quad]:
 __all__ = [
     "extraction_quads", "ontology_quads", "ENTITY_CLASSES", "RELATION_PROPERTIES",
     "ATTRIBUTE_PROPERTIES", "alt_labels", "typed_literal", "decimal_literal", "date_literal",
+    "number_literal", "canonical_decimal",
 ]

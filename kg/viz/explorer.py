@@ -17,7 +17,8 @@ from kg.viz import layout, page
 from kg.viz.data import NODE_TYPES, Edge, Evidence, GraphData, Node
 from kg.viz.style import SHAPE_SVG, TYPE_STYLES, money_zh, node_size, relation_zh, style_of
 
-PHYSICS_MAX_NODES = 500      # above this: precomputed layout, physics off, straight edges
+LAYOUT_MIN_NODES = 100       # above this: positions precomputed in Python (igraph)
+PHYSICS_MAX_NODES = 500      # above this: physics off, straight edges
 STABILISATION_ITERATIONS = 150
 FONT_FACE = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif'
 
@@ -32,7 +33,7 @@ def explorer_html(data: GraphData, *, title: str = "park-kg explorer") -> str:
     index = {node.id: i for i, node in enumerate(data.nodes)}
     links = [_link(index, e) for e in data.edges]
     large = len(data.nodes) > PHYSICS_MAX_NODES
-    xy = layout.positions(len(data.nodes), links) if large else None
+    xy = layout.positions(len(data.nodes), links) if len(data.nodes) > LAYOUT_MIN_NODES else None
     degree = Counter(i for link in links for i in link)
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
@@ -40,14 +41,15 @@ def explorer_html(data: GraphData, *, title: str = "park-kg explorer") -> str:
                                                      "separators": (",", ":")}
     net.nodes = [_vis_node(i, n, degree[i], xy) for i, n in enumerate(data.nodes)]
     net.edges = [_vis_edge(j, e, link) for j, (e, link) in enumerate(zip(data.edges, links))]
-    net.options = _options(large)
+    net.options = _options(large, positioned=xy is not None)
     return page.assemble(
         net.generate_html(),
         title_html=escape(title),
         head=f"<style>\n{page.asset('explorer.css')}\n</style>",
         body_top=_header(data, title) + _PANEL,
-        body_end=(f'<script type="application/json" id="kg-data">{page.script_json(_details(data, links))}'
-                  f"</script>\n<script>\n{page.asset('explorer.js')}\n</script>"),
+        body_end=(f'<script type="application/json" id="kg-data">'
+                  f"{page.script_json(_details(data, links))}</script>\n"
+                  f"<script>\n{page.asset('explorer.js')}\n</script>"),
     )
 
 
@@ -76,7 +78,9 @@ def _vis_edge(j: int, edge: Edge, link: tuple[int, int]) -> dict:
             "width": round(min(width, 3.0), 2)}
 
 
-def _options(large: bool) -> dict:
+def _options(large: bool, *, positioned: bool) -> dict:
+    """Small graphs: short physics (from precomputed positions above LAYOUT_MIN_NODES).
+    Large graphs: no physics, straight edges, edges hidden while dragging or zooming."""
     physics: dict[str, Any] = {"enabled": False}
     if not large:
         physics = {"enabled": True, "solver": "forceAtlas2Based",
@@ -90,7 +94,7 @@ def _options(large: bool) -> dict:
                   "smooth": False if large else {"enabled": True, "type": "continuous"}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large},
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "layout": {"improvedLayout": not positioned, "randomSeed": 7},
         "physics": physics,
     }
 
@@ -121,7 +125,7 @@ def _details(data: GraphData, links: list[tuple[int, int]]) -> dict:
               "conf": e.confidence, "evidence": [evidence(ev) for ev in e.evidence]}
              for e, (a, b) in zip(data.edges, links)]
     return {"types": {t: {"zh": s.zh, "color": s.color} for t, s in TYPE_STYLES.items()},
-            "relations": {r: relation_zh(r) for r in {e.relation for e in data.edges}},
+            "relations": {r: relation_zh(r) for r in sorted({e.relation for e in data.edges})},
             "docs": [list(key) for key in docs], "nodes": nodes, "edges": edges}
 
 

@@ -26,15 +26,14 @@ def positions(n_nodes: int, edges: list[tuple[int, int]], *, seed: int = 0
     """
     if n_nodes == 0:
         return []
-    initial = _random(n_nodes, seed)
     try:
-        coords = _igraph(n_nodes, edges, initial, seed)
+        coords = _igraph(n_nodes, edges, seed)
     except ImportError:
         coords = _networkx(n_nodes, edges, seed) if n_nodes <= NETWORKX_MAX_NODES else None
         if coords is None:
             log.warning("igraph is not installed: %d nodes placed at random "
                         "(pip install igraph for a readable layout)", n_nodes)
-            coords = initial
+            coords = _random(n_nodes, seed)
     return _scaled(coords, SPACING * math.sqrt(n_nodes))
 
 
@@ -43,18 +42,15 @@ def _random(n: int, seed: int) -> list[tuple[float, float]]:
     return [(rng.random(), rng.random()) for _ in range(n)]
 
 
-def _igraph(n: int, edges: list[tuple[int, int]], initial, seed: int
-            ) -> list[tuple[float, float]]:
+def _igraph(n: int, edges: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
     import igraph  # optional: raises ImportError when missing
 
     graph = igraph.Graph(n=n, edges=edges)
-    side = math.sqrt(n)
-    start = [[x * side, y * side] for x, y in initial]
-    # FR draws random numbers too: a private generator makes the layout reproducible.
-    # (igraph's default generator is the `random` module; it is put back afterwards.)
+    # A private generator makes the layout reproducible; igraph's default generator is the
+    # `random` module, put back afterwards. (A start matrix via `seed=` is 10x slower.)
     igraph.set_random_number_generator(random.Random(seed))
     try:
-        coords = graph.layout_fruchterman_reingold(seed=start, grid="auto")
+        coords = graph.layout_fruchterman_reingold(grid="auto")
     finally:
         igraph.set_random_number_generator(random)
     return [tuple(xy) for xy in coords]

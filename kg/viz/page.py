@@ -20,7 +20,8 @@ _EXTERNAL_ANY = re.compile(
     r"""\b(?:src|href|data)\s*=\s*["']?(?:https?:)?//""", re.I)
 _RELATIVE_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=""", re.I)
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# only comments holding markup (pyvis leaves a commented-out <link>/<script> to node_modules)
+_COMMENT = re.compile(r"<!--(?:(?!-->).)*?<(?:link|script)\b.*?-->", re.S | re.I)
 _META_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -48,7 +49,7 @@ def asset(name: str) -> str:
 
 
 def strip_external(html: str) -> str:
-    """Drop CDN links/scripts, HTML comments and pyvis's empty headings."""
+    """Drop CDN links/scripts, commented-out tags and pyvis's empty headings."""
     html = _COMMENT.sub("", html)
     html = _EXTERNAL_LINK.sub("", html)
     html = _EXTERNAL_SCRIPT.sub("", html)

@@ -79,7 +79,8 @@ class Builder:
         self.add(doc, stmt, RDF + "object", obj)
         if role:
             self.add(doc, stmt, KGO + "role", _zh(role))
-        self.add(doc, stmt, KGO + "confidence", ox.Literal(confidence, datatype=_n(XSD + "decimal")))
+        conf = ox.Literal(confidence, datatype=_n(XSD + "decimal"))
+        self.add(doc, stmt, KGO + "confidence", conf)
         self.add(doc, stmt, PROV + "wasDerivedFrom", doc)
         self.add(doc, stmt, KGO + "evidence", self.evidence(doc, sentence, start))
 

@@ -152,3 +152,17 @@ class _PrefixingStore:
 
 def test_works_with_a_store_that_prepends_prefixes(store):
     assert graph_data(_PrefixingStore(store)) == graph_data(store)
+
+
+def test_untyped_relation_end_becomes_an_other_node():
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    kgo = "https://w3id.org/park-kg/ontology#"
+    head, tail = entity_iri("Company", "甲公司"), "https://example.org/unknown/乙"
+    g = ox.NamedNode("https://example.org/g")
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode(head), rdf_type, ox.NamedNode(kgo + "Company"), g))
+    store.add(ox.Quad(ox.NamedNode(head), ox.NamedNode(kgo + "subsidiaryOf"),
+                      ox.NamedNode(tail), g))
+    nodes = _nodes(graph_data(store))
+    assert (nodes[head].type, nodes[head].label) == ("Company", head.rsplit("/", 1)[1])
+    assert (nodes[tail].type, nodes[tail].label) == ("Other", "乙")

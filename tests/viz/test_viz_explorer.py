@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.viz import Edge, GraphData, Node, graph_data
-from kg.viz.explorer import PHYSICS_MAX_NODES, explorer_html
+from kg.viz.explorer import LAYOUT_MIN_NODES, PHYSICS_MAX_NODES, explorer_html
 from kg.viz.style import TYPE_STYLES
 
 XSS = ("<script>alert(1)</script>", "<img src=x onerror", "</script><script>alert(2)")
@@ -119,12 +119,24 @@ def test_small_graph_uses_short_physics(html):
     assert all("x" not in n for n in _vis_data(html, "nodes"))
 
 
-def test_large_graph_has_positions_straight_edges_and_no_physics():
-    n = PHYSICS_MAX_NODES + 20
+def _synthetic(n: int) -> GraphData:
     nodes = tuple(Node(id=f"urn:n{i}", type="Company", label=f"企业{i}") for i in range(n))
     edges = tuple(Edge(head=f"urn:n{i}", tail=f"urn:n{(i * 7 + 1) % n}", relation="investsIn")
                   for i in range(n))
-    html = explorer_html(GraphData(nodes=nodes, edges=edges))
+    return GraphData(nodes=nodes, edges=edges)
+
+
+def test_medium_graph_starts_physics_from_precomputed_positions():
+    html = explorer_html(_synthetic(LAYOUT_MIN_NODES + 20))
+    options = json.loads(re.search(r"var options = (\{.*?\});\n", html).group(1))
+    assert options["physics"]["enabled"] is True
+    assert options["layout"]["improvedLayout"] is False
+    assert all("x" in v and "y" in v for v in _vis_data(html, "nodes"))
+
+
+def test_large_graph_has_positions_straight_edges_and_no_physics():
+    n = PHYSICS_MAX_NODES + 20
+    html = explorer_html(_synthetic(n))
     options = json.loads(re.search(r"var options = (\{.*?\});\n", html).group(1))
     assert options["physics"]["enabled"] is False
     assert options["layout"]["improvedLayout"] is False

@@ -1,0 +1,112 @@
+"""What a line (or paragraph) looks like: sentence end, heading, caption, list item, dateline.
+
+Pure predicates over ``str`` used by ``reflow``. All are O(length of the line) or better.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.ingest.chars import (
+    CJK_CLASS,
+    CLOSING_BRACKETS,
+    CLOSING_QUOTES,
+    CONTINUATION_START,
+    SENTENCE_FINAL,
+)
+from kg.ingest.lexicon import dictionary_words
+
+PAGE_WIDTH = 25       # a line this long (chars) is a full line of a page, not a heading
+CAPTION_MAX = 24      # a caption dropped into a sentence is at most this long
+DATELINE_MAX = 40     # a dateline is at most this long
+HEADLINE_MAX = 64     # a headline is at most this long
+
+# Particles, prepositions and conjunctions that cannot end a sentence or heading …
+FUNCTION_END = frozenset("的之与和及或把被从向对于在由将并而但跟同给让使")
+# … and particles that cannot start one (unless they start a word: 的确, 与此同时, 等到).
+FUNCTION_START = frozenset("的了着们地得之与和及或等吗呢吧")
+PROSE_STOP = "。"     # a heading never has a full stop inside
+
+_QUOTES = "".join(CLOSING_QUOTES)
+SENTENCE_PUNCT_RE = re.compile("[，。；！？,;!?]")
+HEADLINE_SPACE_RE = re.compile(f"[{CJK_CLASS}”」』》）)] [“「『《（(]?[{CJK_CLASS}]")
+_LIST_START_RE = re.compile(
+    r"(?:[■□●○◆◇▲△▶►★☆※•·▪◎]|[-*+] |[（(]?[一二三四五六七八九十]{1,3}[）)、]"
+    r"|[（(]\d{1,2}[）)]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十\d]+[章节条部篇])"
+)
+_DATELINE_RE = re.compile(
+    r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """True if ``text`` ends with sentence-final punctuation (。！？；…), a closing bracket,
+    or a closing quote right after sentence-final punctuation (``…。”``, not ``“先手棋”``)."""
+    body = text.rstrip(_QUOTES)
+    if len(body) < len(text):
+        return bool(body) and body[-1] in SENTENCE_FINAL
+    return bool(text) and (text[-1] in SENTENCE_FINAL or text[-1] in CLOSING_BRACKETS)
+
+
+def is_headline(text: str) -> bool:
+    """Headline style: short, CJK phrases separated by spaces, no sentence punctuation."""
+    return (
+        len(text) <= HEADLINE_MAX
+        and HEADLINE_SPACE_RE.search(text) is not None
+        and SENTENCE_PUNCT_RE.search(text) is None
+    )
+
+
+def is_dateline(text: str) -> bool:
+    """True if the whole line is a date, optionally with a time (``2023-05-05 08:09:33``)."""
+    return len(text) <= DATELINE_MAX and _DATELINE_RE.fullmatch(text) is not None
+
+
+def is_parenthetical(text: str) -> bool:
+    """True if the whole line is in brackets: an editor's note or picture credit."""
+    return text[:1] in "(（【[" and text[-1:] in CLOSING_BRACKETS
+
+
+def starts_block(text: str) -> bool:
+    """True if the line opens a list item, or is a dateline, headline or parenthetical note."""
+    return (
+        _LIST_START_RE.match(text) is not None
+        or is_dateline(text)
+        or is_parenthetical(text)
+        or is_headline(text)
+    )
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line without a sentence end: a heading, caption or byline."""
+    return len(text) < PAGE_WIDTH and not ends_sentence(text)
+
+
+def is_caption(text: str) -> bool:
+    """A short line with no punctuation inside or at its end: a photo caption or label."""
+    return (
+        len(text) <= CAPTION_MAX
+        and not ends_sentence(text)
+        and text[:1] not in CONTINUATION_START
+        and SENTENCE_PUNCT_RE.search(text) is None
+    )
+
+
+def is_prose(text: str) -> bool:
+    """True if a full stop occurs inside ``text``: body text, not a heading or caption."""
+    return PROSE_STOP in text[:-1]
+
+
+def ends_with_function_char(text: str) -> bool:
+    """True if the last char is a particle/preposition/conjunction, not the end of a word."""
+    if not text or text[-1] not in FUNCTION_END:
+        return False
+    words = dictionary_words()
+    return text[-2:] not in words and text[-3:] not in words
+
+
+def starts_with_function_char(text: str) -> bool:
+    """True if the first char is a particle that does not start a dictionary word here."""
+    if not text or text[0] not in FUNCTION_START:
+        return False
+    words = dictionary_words()
+    return text[:2] not in words and text[:3] not in words

@@ -1,0 +1,189 @@
+"""Rejoin lines broken by page layout; keep real paragraph breaks and headings.
+
+Every line break of the input (single or blank-line separated) is a candidate. A break is a
+layout break when the paragraph before it does not end a sentence **and** evidence says the
+sentence goes on:
+
+* strong — the next line starts with punctuation that never starts a paragraph (，。）…); the
+  paragraph ends with a clause mark (，、) or with a function character (的, 和, 在 …) that does
+  not end a dictionary word there; it has a full stop inside (prose, not a heading); the next
+  line starts with a particle (的, 了 …) that starts no word there; a dictionary word spans the
+  break (现代|化 → 现代化); a 3+ char string spanning the break is used elsewhere in the
+  document at least twice (大创小|镇 → 大创小镇, names no dictionary has);
+* weak — the paragraph is at least a page-width line long (``PAGE_WIDTH`` chars); weak
+  evidence does not join a next line that looks like a heading itself.
+
+Nothing joins onto a headline-style paragraph (CJK phrases separated by spaces, no sentence
+punctuation) or a dateline, nor onto a next line that opens a list item or is a dateline,
+headline or bracketed note.
+
+A short caption-like line dropped between the halves of a broken sentence
+(``…科技创新活 / 钱开区北部智能制造核心区 / 力的中小型…``) is moved after the rejoined
+paragraph when only the outer halves have pairwise evidence (a spanning word).
+
+Passes repeat until nothing changes. Every changing pass removes at least one paragraph, so
+this ends; the result is a fixed point, which makes ``reflow`` idempotent. A pass is linear in
+the text length (paragraphs are assembled from parts, never re-scanned).
+"""
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Sequence
+
+from kg.ingest.chars import CLAUSE_INNER, CONTINUATION_START, needs_space
+from kg.ingest.lexicon import dictionary_spans, document_counts, document_spans
+from kg.ingest.linekind import (
+    DATELINE_MAX,
+    HEADLINE_MAX,
+    PAGE_WIDTH,
+    PROSE_STOP,
+    ends_sentence,
+    ends_with_function_char,
+    is_caption,
+    is_dateline,
+    is_headline,
+    is_heading_like,
+    is_prose,
+    starts_block,
+    starts_with_function_char,
+)
+from kg.ingest.normalize import clean_lines, split_paragraphs
+
+MAX_PASSES = 8        # safety bound; real texts settle after 2 passes
+TAIL = 8              # chars of a paragraph's end that the decisions look at
+NONE, WEAK, STRONG = 0, 1, 2
+
+
+class Paragraph:
+    """A paragraph being assembled from lines, with the running facts the decisions need.
+
+    Appending a line costs O(line): the text is joined once, at the end; checks on the whole
+    paragraph (headline, dateline) only run on short paragraphs.
+    """
+
+    __slots__ = ("parts", "length", "prose", "final")
+
+    def __init__(self, line: str) -> None:
+        self.parts = [line]
+        self.length = len(line)
+        self.prose = is_prose(line)
+        self.final = ends_sentence(line[-TAIL:])
+
+    def append(self, line: str) -> None:
+        """Join ``line`` on: no space, except one between two Latin letters/digits."""
+        last = self.parts[-1][-1]
+        if needs_space(last, line[0]):
+            self.parts.append(" ")
+            self.length += 1
+        self.prose = self.prose or last == PROSE_STOP or is_prose(line)
+        self.parts.append(line)
+        self.length += len(line)
+        self.final = ends_sentence(self.tail())
+
+    def tail(self) -> str:
+        """The last ``TAIL`` characters."""
+        out = ""
+        for part in reversed(self.parts):
+            out = part[-TAIL:] + out
+            if len(out) >= TAIL:
+                break
+        return out[-TAIL:]
+
+    def is_headline(self) -> bool:
+        """Headline style: short, spaced CJK phrases, no sentence punctuation."""
+        return self.length <= HEADLINE_MAX and is_headline(self.text())
+
+    def is_dateline(self) -> bool:
+        """The whole paragraph is a date (and time)."""
+        return self.length <= DATELINE_MAX and is_dateline(self.text())
+
+    def text(self) -> str:
+        """The assembled paragraph."""
+        return "".join(self.parts)
+
+
+def spans_word(tail: str, right: str, counts: Counter[str]) -> bool:
+    """Pairwise evidence: continuation punctuation, or a word spanning ``tail|right``."""
+    head = right[:3]
+    if head[0] in CONTINUATION_START:
+        return True
+    return dictionary_spans(tail, head) or document_spans(tail, head, counts)
+
+
+def join_evidence(left: Paragraph, right: str, counts: Counter[str]) -> int:
+    """How strongly the break between ``left`` and the line ``right`` is a layout break."""
+    if right[0] in CONTINUATION_START:
+        return STRONG
+    if left.final or left.is_headline() or left.is_dateline() or starts_block(right):
+        return NONE
+    tail = left.tail()
+    if tail[-1] in CLAUSE_INNER or left.prose or ends_with_function_char(tail):
+        return STRONG
+    if starts_with_function_char(right) or spans_word(tail, right, counts):
+        return STRONG
+    return WEAK if left.length >= PAGE_WIDTH else NONE
+
+
+def should_join(left: Paragraph, right: str, counts: Counter[str]) -> bool:
+    """True if the line ``right`` continues the paragraph ``left`` (module docstring)."""
+    evidence = join_evidence(left, right, counts)
+    return evidence == STRONG or evidence == WEAK and not is_heading_like(right)
+
+
+def caption_between(left: Paragraph, middle: str, right: str, counts: Counter[str]) -> bool:
+    """True if ``middle`` is a caption dropped between two halves of one broken sentence."""
+    return (
+        not left.final
+        and is_caption(middle)
+        and not left.is_headline()
+        and not starts_block(right)
+        and not spans_word(left.tail(), middle, counts)
+        and spans_word(left.tail(), right, counts)
+    )
+
+
+def _open_pairs(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Line pairs whose spanning strings a pass may look up: after a line that ends no
+    sentence, with the next line and the next-but-one (around a caption)."""
+    ends = [i for i, line in enumerate(lines[:-1]) if not ends_sentence(line)]
+    return [(i, i + 1) for i in ends] + [(i, i + 2) for i in ends if i + 2 < len(lines)]
+
+
+def rejoin_pass(lines: Sequence[str]) -> list[str]:
+    """One left-to-right pass over non-empty lines: join layout breaks, move captions out."""
+    if not lines:
+        return []
+    counts = document_counts(lines, _open_pairs(lines))
+    queue, out, held = deque(lines), [], []
+    current = Paragraph(queue.popleft())
+    while queue:
+        if should_join(current, queue[0], counts):
+            current.append(queue.popleft())
+        elif len(queue) > 1 and caption_between(current, queue[0], queue[1], counts):
+            held.append(queue.popleft())
+            current.append(queue.popleft())
+        else:
+            out.append(current.text())
+            queue.extendleft(reversed(held))
+            held, current = [], Paragraph(queue.popleft())
+    return out + [current.text()] + held
+
+
+def reflow(text: str, *, join_lines: bool = True) -> str:
+    """Clean ``text`` into paragraphs separated by exactly one blank line.
+
+    Normalises newlines (``\\r\\n``, ``\\r``, U+2028/2029 …) and white space (lines stripped of
+    spaces, NBSP and ideographic spaces; inner runs collapsed to one space; control and
+    zero-width characters dropped), then, if ``join_lines``, rejoins lines broken by page
+    layout (module docstring). Never raises on a ``str``; ``reflow(reflow(x)) == reflow(x)``.
+
+    >>> reflow("进一步夯实现代\\n\\n化产业发展基石。\\r\\n\\r\\n\\r\\n下一段。")
+    '进一步夯实现代化产业发展基石。\\n\\n下一段。'
+    """
+    lines = split_paragraphs(clean_lines(text))
+    for _ in range(MAX_PASSES if join_lines else 0):
+        joined = rejoin_pass(lines)
+        if joined == lines:
+            break
+        lines = joined
+    return "\n\n".join(lines)

@@ -1,0 +1,89 @@
+"""Names of one entity: short names derived from full names, and declared aliases
+(``某某公司（以下简称“某某”）``)."""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.context import RuleContext
+from kg.nlp.textutil import CJK
+from kg.records import Mention
+
+DECLARED_RE = re.compile(
+    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?"
+    rf"([{CJK}A-Za-z0-9·&]{{2,12}})[”\"」』]?\s*[）)]")
+REGION_RE = re.compile(rf"[（(][{CJK}]{{2,4}}[）)]")
+PARK_SUFFIXES = ("特色小镇", "小镇", "新城", "智慧城", "科技城")
+
+
+def declared_alias(text: str, m: Mention) -> str | None:
+    """The alias declared right after mention ``m`` (以下简称“X”), if any."""
+    found = DECLARED_RE.match(text, m.end)
+    return found.group(1) if found else None
+
+
+def strip_places(name: str, ctx: RuleContext) -> str:
+    """``name`` without the place names it starts with (杭州某某 → 某某)."""
+    while True:
+        found = ctx.places.find(name)
+        if not found or found[0][1] != 0 or len(name) - found[0][2] < 2:
+            return name
+        name = name[found[0][2]:]
+
+
+def _strip_end(name: str, words: frozenset[str]) -> str:
+    for word in sorted(words, key=len, reverse=True):
+        if name.endswith(word) and len(name) - len(word) >= 2:
+            return name[: -len(word)]
+    return name
+
+
+def _industry_cuts(form: str, ctx: RuleContext) -> list[str]:
+    """``form`` with each industry word it ends in removed, repeatedly (微电子 and 电子 both)."""
+    out, todo = [], [form]
+    while todo:
+        current = todo.pop()
+        for word in ctx.words("industry"):
+            if current.endswith(word) and len(current) - len(word) >= 2:
+                shorter = current[: -len(word)]
+                if shorter not in out:
+                    out.append(shorter)
+                    todo.append(shorter)
+    return out
+
+
+def company_aliases(name: str, ctx: RuleContext) -> list[str]:
+    """Short names of a company: place prefix, region in brackets, legal form and industry
+    words removed (杭州某某电子股份有限公司 → 某某电子, 某某)."""
+    core = _strip_end(REGION_RE.sub("", name), ctx.words("legal_forms"))
+    bare = strip_places(core, ctx)
+    out = [core, bare, *_industry_cuts(bare, ctx)]
+    return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
+
+
+def park_aliases(name: str, ctx: RuleContext) -> list[str]:
+    """Short names of a park: without place prefix (杭州某某新城 → 某某新城) and, for town-like
+    platforms, without the suffix (某某小镇 → 某某) when that is not a place or a common word."""
+    out = [strip_places(name, ctx)]
+    for suffix in PARK_SUFFIXES:
+        if out[0].endswith(suffix):
+            out.append(out[0][: -len(suffix)])
+            break
+    return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
+
+
+def _usable(alias: str, ctx: RuleContext) -> bool:
+    """An alias is usable when it has ≥ 2 characters and is not a place or a generic word."""
+    if len(alias) < 2 or alias in ctx.words("generic") or alias in ctx.words("industry") \
+            or any(alias.endswith(r) and 0 < len(alias) - len(r) < 2 for r in ctx.suffix_rules) \
+            or (alias in ctx.suffix_rules and len(alias) < 4):
+        return False
+    return not any(e - s == len(alias) for _, s, e in ctx.places.find(alias))
+
+
+def derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
+    """Short names derived from a full name of type ``kind``."""
+    if kind == "Company":
+        return company_aliases(name, ctx)
+    if kind in ("Park", "Organization"):
+        return park_aliases(name, ctx)
+    return []

@@ -1,0 +1,149 @@
+"""Link the mentions of one document into entities.
+
+1. declared aliases (以下简称) and derived short names give every full name its names;
+2. companies named inside project names (某某智控未来产业中心 → 某某智控) are added;
+3. every name is searched again in the whole text (propagation);
+4. mentions that share a name belong to one entity; a short name shared by two
+   different full names stays apart (ambiguous).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from kg.iri import entity_iri, normalise_key
+from kg.link.aliases import declared_alias, derived_aliases
+from kg.nlp.context import RuleContext
+from kg.nlp.gazetteer import Entry, Gazetteer
+from kg.nlp.resolve import longest_first
+from kg.nlp.textutil import CJK, fold
+from kg.records import Entity, Mention, Span
+
+LEGAL_END = ("有限公司", "股份公司", "总公司", "分公司", "集团", "公司")
+
+
+def key(text: str) -> str:
+    """The identity of a surface form: width folded, no white space."""
+    return normalise_key(text)
+
+
+class NameTable:
+    """Names → cluster ids, with types; ambiguous short names are remembered."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, int] = {}
+        self.kind: dict[int, str] = {}
+        self.names: dict[int, set[str]] = defaultdict(set)
+        self.ambiguous: set[str] = set()
+
+    def new(self, kind: str, names: list[str]) -> int:
+        cid = len(self.kind)
+        self.kind[cid] = kind
+        for name in names:
+            self.claim(cid, name)
+        return cid
+
+    def claim(self, cid: int, name: str) -> None:
+        k = key(name)
+        other = self.owner.get(k)
+        if other is not None and other != cid:
+            self.ambiguous.add(k)
+            return
+        self.owner[k] = cid
+        self.names[cid].add(name)
+
+    def lookup(self, name: str) -> int | None:
+        k = key(name)
+        return None if k in self.ambiguous else self.owner.get(k)
+
+
+def _full_first(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (-len(m.text), m.start))
+
+
+def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTable:
+    """Clusters for the full names of the document, with their derived and declared names."""
+    table = NameTable()
+    for m in _full_first(mentions):
+        cid = table.lookup(m.text)
+        if cid is None or table.kind[cid] != m.type:
+            names = [m.text, *derived_aliases(fold(m.text), m.type, ctx)]
+            cid = table.new(m.type, [m.text])
+            for alias in names[1:]:
+                if table.lookup(alias) is None and key(alias) not in table.ambiguous:
+                    table.claim(cid, alias)
+        declared = declared_alias(text, m)
+        if declared:
+            table.claim(cid, declared)
+    return table
+
+
+def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """Companies named at the start of project names (某某智控未来产业中心 → 某某智控, 某某)."""
+    industry = "|".join(sorted(ctx.words("industry"), key=len, reverse=True))
+    pattern = re.compile(rf"^([{CJK}]{{2,4}}?)({industry})")
+    for m in mentions:
+        if m.type != "Project":
+            continue
+        found = pattern.match(fold(m.text))
+        if not found or len(found.group(0)) >= len(m.text) - 1:
+            continue
+        brand, company = found.group(1), found.group(0)
+        if table.lookup(company) is None and brand not in ctx.words("generic") \
+                and not ctx.places.find(brand) and not ctx.stops_inside(brand):
+            table.new("Company", [company, brand])
+
+
+def propagate(text: str, mentions: list[Mention], table: NameTable) -> list[Mention]:
+    """Find every name of the table again in the text; keep the old mentions first."""
+    gaz = Gazetteer()
+    for k, cid in table.owner.items():
+        if k not in table.ambiguous:
+            gaz.add(Entry(k, table.kind[cid], k, "document"))
+    folded = key_text(text)
+    extra = [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.propagate", confidence=0.7)
+             for entry, s, e in gaz.find(folded)]
+    return longest_first(list(mentions) + extra)
+
+
+def key_text(text: str) -> str:
+    """Width-folded text of the same length (white space is not removed here)."""
+    return fold(text)
+
+
+def canonical(kind: str, surface: Counter[str], names: set[str], ctx: RuleContext) -> str:
+    """The canonical name of a cluster: a legal name for companies, else the most used
+    full form (ties: the longest)."""
+    forms = [n.replace(" ", "") for n in names]
+    if kind == "Company":
+        legal = [n for n in forms if n.endswith(LEGAL_END)]
+        if legal:
+            return max(legal, key=lambda n: (len(n), n))
+    counted = Counter({n.replace(" ", ""): c for n, c in surface.items()})
+    return max(forms, key=lambda n: (n not in ctx.suffix_rules, len(n) >= 4 and counted[n], len(n), n))
+
+
+def entities(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> list[Entity]:
+    """Group mentions by cluster into ``Entity`` records."""
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        cid = table.lookup(m.text)
+        if cid is None:
+            cid = table.new(m.type, [m.text])
+        grouped[cid].append(m)
+    out = []
+    for cid, ms in grouped.items():
+        kind = table.kind[cid]
+        label = canonical(kind, Counter(m.text for m in ms), table.names[cid] | {m.text for m in ms}, ctx)
+        names = {n.replace(" ", "") for n in table.names[cid] | {m.text for m in ms}} - {label}
+        out.append(Entity(id=entity_iri(kind, label), type=kind, label=label, aliases=tuple(sorted(names)),
+                          mentions=tuple(Span(text=m.text, start=m.start, end=m.end)
+                                         for m in sorted(ms, key=lambda m: m.start))))
+    return sorted(out, key=lambda e: e.mentions[0].start)
+
+
+def link_document(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Entity]:
+    """Entities of one document from its mentions."""
+    table = build_table(text, mentions, ctx)
+    embedded_companies(mentions, table, ctx)
+    return entities(propagate(text, mentions, table), table, ctx)

@@ -1,0 +1,89 @@
+"""Cross-document linking: the same entity in several articles gets one IRI.
+
+A short-name entity (立昂微-style) merges into the one entity of the same type elsewhere in
+the corpus that has it among its names; when two entities claim the name, nothing merges.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from kg.iri import normalise_key
+from kg.records import Entity, Extraction
+
+
+def _name_index(extractions: list[Extraction]) -> dict[tuple[str, str], set[str]]:
+    index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ex in extractions:
+        for e in ex.entities:
+            for name in (e.label, *e.aliases):
+                index[(e.type, normalise_key(name))].add(e.id)
+    return index
+
+
+def _best(extractions: list[Extraction]) -> dict[str, Entity]:
+    """For every IRI the entity record with the longest label (the fullest view)."""
+    best: dict[str, Entity] = {}
+    for ex in extractions:
+        for e in ex.entities:
+            if e.id not in best or len(e.label) > len(best[e.id].label):
+                best[e.id] = e
+    return best
+
+
+def merge_map(extractions: list[Extraction]) -> dict[str, str]:
+    """old IRI → IRI of the fuller entity that has the old label among its names."""
+    index, best = _name_index(extractions), _best(extractions)
+    mapping: dict[str, str] = {}
+    for iri, e in best.items():
+        others = index[(e.type, normalise_key(e.label))] - {iri}
+        fuller = [o for o in others if len(best[o].label) > len(e.label)]
+        if len(fuller) == 1 and len(others) == 1:
+            mapping[iri] = fuller[0]
+    return {old: _follow(new, mapping) for old, new in mapping.items()}
+
+
+def _follow(iri: str, mapping: dict[str, str]) -> str:
+    seen = set()
+    while iri in mapping and iri not in seen:
+        seen.add(iri)
+        iri = mapping[iri]
+    return iri
+
+
+def _remap_entity(e: Entity, mapping: dict[str, str], best: dict[str, Entity]) -> Entity:
+    target = mapping.get(e.id)
+    if target is None:
+        return e
+    full = best[target]
+    names = (set(e.aliases) | {e.label} | set(full.aliases)) - {full.label}
+    return replace(e, id=target, label=full.label, aliases=tuple(sorted(names)))
+
+
+def link_corpus(extractions: list[Extraction]) -> list[Extraction]:
+    """Give entities that are the same across documents one IRI and one label."""
+    mapping = merge_map(extractions)
+    if not mapping:
+        return extractions
+    best = _best(extractions)
+    out = []
+    for ex in extractions:
+        ents = tuple(_remap_entity(e, mapping, best) for e in ex.entities)
+        rels = tuple(replace(r, head=mapping.get(r.head, r.head), tail=mapping.get(r.tail, r.tail))
+                     for r in ex.relations)
+        attrs = tuple(replace(a, subject=mapping.get(a.subject, a.subject)) for a in ex.attributes)
+        out.append(replace(ex, entities=_merge_same(ents), relations=rels, attributes=attrs))
+    return out
+
+
+def _merge_same(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Entities of one document that now share an IRI become one record."""
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in merged:
+            m = merged[e.id]
+            names = (set(m.aliases) | set(e.aliases) | {e.label}) - {m.label}
+            spans = tuple(sorted(set(m.mentions) | set(e.mentions), key=lambda s: s.start))
+            e = replace(m, aliases=tuple(sorted(names)), mentions=spans)
+        merged[e.id] = e
+    return tuple(merged.values())

@@ -1,0 +1,48 @@
+"""The spaCy zh pipeline: char segmenter by default, pkuseg with a locally trained model."""
+from pathlib import Path
+
+import pytest
+
+from kg.errors import KGError
+from kg.nlp import analyse
+from kg.nlp.spacy_pipeline import build_pipeline
+from kg.settings import Settings
+
+TEXT = "■记者 周明远\n\n本报讯 当天杭州某旭生物科技股份有限公司总部大楼正式奠基开工。公司董事长杨立新表示，将扎根云栖小镇。"
+
+
+def test_char_pipeline_sets_ents_and_sentences():
+    nlp = build_pipeline(Settings())
+    doc = nlp(TEXT)
+    assert nlp.pipe_names == ["sentencizer", "park_kg_rules"]
+    assert {(e.text, e.label_) for e in doc.ents} >= {("杭州某旭生物科技股份有限公司", "Company"), ("云栖小镇", "Park")}
+    analysis = analyse(TEXT)
+    assert all(TEXT[m.start:m.end] == m.text for m in analysis.mentions)
+    assert len(analysis.sentences) >= 3
+
+
+def test_unknown_segmenter_is_a_clear_error():
+    with pytest.raises(KGError, match="segmenter"):
+        build_pipeline(Settings(segmenter="bert"))
+
+
+def test_pkuseg_needs_a_model():
+    with pytest.raises(KGError, match="train-segmenter"):
+        build_pipeline(Settings(segmenter="pkuseg"))
+
+
+def test_pkuseg_with_local_model(tmp_path, seeds_dir):
+    from kg.nlp.segmenter import train_pkuseg
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    model = train_pkuseg(texts, tmp_path / "model", iterations=2)
+    assert (model / "features.msgpack").exists() and (model / "weights.npz").exists()
+    settings = Settings(segmenter="pkuseg", pkuseg_model=model)
+    nlp = build_pipeline(settings)
+    doc = nlp(TEXT)
+    assert len(doc) < len(TEXT) * 0.8          # words, not characters
+    assert ("杭州某旭生物科技股份有限公司", "Company") in {(e.text, e.label_) for e in doc.ents}
+    assert [m.text for m in analyse(TEXT, settings=settings).mentions] == [m.text for m in analyse(TEXT).mentions]
+    reloaded = tmp_path / "pipeline"
+    nlp.to_disk(reloaded)
+    assert Path(reloaded, "tokenizer").exists()

@@ -142,11 +142,16 @@ def caption_between(left: Paragraph, middle: str, right: str, counts: Counter[st
     )
 
 
+def _may_continue(line: str) -> bool:
+    """False for lines that never continue onto the next one (sentence end, headline, date)."""
+    return not (ends_sentence(line) or is_headline(line) or is_dateline(line))
+
+
 def _open_pairs(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """Line pairs whose spanning strings a pass may look up: after a line that ends no
-    sentence, with the next line and the next-but-one (around a caption)."""
-    ends = [i for i, line in enumerate(lines[:-1]) if not ends_sentence(line)]
-    return [(i, i + 1) for i in ends] + [(i, i + 2) for i in ends if i + 2 < len(lines)]
+    """Line pairs whose spanning strings a pass may look up: after a line that may continue,
+    with the next line and the next-but-one (around a caption)."""
+    opened = [i for i, line in enumerate(lines[:-1]) if _may_continue(line)]
+    return [(i, i + 1) for i in opened] + [(i, i + 2) for i in opened if i + 2 < len(lines)]
 
 
 def rejoin_pass(lines: Sequence[str]) -> list[str]:

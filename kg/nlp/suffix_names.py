@@ -92,10 +92,26 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     return rule.place_prefix_ok or (rule.type == "Project" and bool(FACILITY_RE.search(prefix)))
 
 
+def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """Undo a cut at a word used as a modifier of a facility noun (某某未来产业中心项目,
+    某某交付中心项目): the cut leaves only generic words ending in a facility noun, and
+    real name characters stand before the cut word."""
+    prefix = text[cut:sfx_start]
+    if cut == walk or acceptable(prefix, rule, ctx) or not FACILITY_RE.search(prefix):
+        return cut
+    stop_start = max((walk + s for i, s, e in ctx.stops.find_matches_as_indexes(text[walk:cut])
+                      if ctx.stop_words[i] and walk + e == cut), default=cut)
+    head = text[walk:stop_start]
+    if len(leftover(head, ctx)[0]) >= 2 and not ctx.stops_inside(head):
+        return walk
+    return cut
+
+
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
     """Where the name ending in the suffix at ``sfx_start`` begins."""
-    start = walk_left(text, sfx_start, rule.max_prefix)
-    start = cut_at_stops(text, start, sfx_start, ctx)
+    walk = walk_left(text, sfx_start, rule.max_prefix)
+    start = cut_at_stops(text, walk, sfx_start, ctx)
+    start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx)
     while start < sfx_start and text[start] in "·&":
         start += 1

@@ -1,0 +1,53 @@
+"""Linking: short names ↔ full names within a document and across documents."""
+from kg.link.aliases import company_aliases, declared_alias, park_aliases
+from kg.nlp.context import rule_context
+from kg.pipeline import extract_articles
+from kg.ingest import article_from_text
+
+
+def labels(ex):
+    return {e.label: e for e in ex.entities}
+
+
+def test_company_short_names_are_derived():
+    ctx = rule_context()
+    aliases = company_aliases("杭州星海微电子股份有限公司", ctx)
+    assert "星海微" in aliases and "星海微电子" in aliases
+    assert "可达技术" in company_aliases("浙江可达技术股份有限公司", ctx)
+
+
+def test_park_short_names_drop_place_prefix():
+    assert "富春新城" in park_aliases("杭州富春新城", rule_context())
+
+
+def test_declared_alias():
+    from kg.records import Mention
+    text = "在宁波云湖经济开发区(以下简称“云开区”)的会议室里"
+    m = Mention(text="宁波云湖经济开发区", start=1, end=10, type="Park")
+    assert declared_alias(text, m) == "云开区"
+
+
+def _extract(*texts):
+    return extract_articles([article_from_text(t, path=f"doc{i}.txt") for i, t in enumerate(texts)])
+
+
+def test_short_name_links_to_full_name_in_one_document():
+    [ex] = _extract("杭州星海微电子股份有限公司专注芯片。星海微8英寸技改项目投产，星海微表示满意。")
+    ent = labels(ex)["杭州星海微电子股份有限公司"]
+    assert "星海微" in ent.aliases
+    assert len(ent.mentions) >= 2
+
+
+def test_cross_document_short_name_merges_into_legal_name():
+    a, b = _extract("浙江可达技术股份有限公司专注光热发电。",
+                    "园区拥有麦克森、可达技术、恒川等20余家企业。")
+    full = labels(a)["浙江可达技术股份有限公司"]
+    assert full.id in {e.id for e in b.entities}
+
+
+def test_two_companies_sharing_a_short_name_stay_apart():
+    a, b, c = _extract("杭州星海科技有限公司成立于2010年。", "宁波星海科技有限公司成立于2012年。",
+                       "园区拥有星海、麦克森等10家企业。")
+    ids = {e.id for ex in (a, b) for e in ex.entities if e.label.endswith("星海科技有限公司")}
+    assert len(ids) == 2
+    assert not ids & {e.id for e in c.entities}

@@ -1,0 +1,51 @@
+"""Relations and attributes, each with its evidence sentence."""
+from decimal import Decimal
+
+import pytest
+
+from kg.ingest import article_from_text
+from kg.pipeline import extract_articles
+from kg.relate.amounts import find_amounts
+
+
+@pytest.mark.parametrize("text, value, currency, qualifier", [
+    ("投资16.5亿元的项目", Decimal("1650000000"), "CNY", None),
+    ("引进外资3.24亿美元", Decimal("324000000"), "USD", None),
+    ("总投资近50亿元", Decimal("5000000000"), "CNY", "近"),
+    ("赚了5000元", Decimal("5000"), "CNY", None),
+    ("28万美金汇到了开发区", Decimal("280000"), "USD", None),
+    ("8000余万元", Decimal("80000000"), "CNY", "余"),
+])
+def test_amounts(text, value, currency, qualifier):
+    [a] = find_amounts(text)
+    assert (a.value, a.currency, a.qualifier) == (value, currency, qualifier)
+
+
+def extract(text, title=None):
+    [ex] = extract_articles([article_from_text(text, title=title)])
+    names = {e.id: e.label for e in ex.entities}
+    return {(r.type, names.get(r.head, r.head), names.get(r.tail, r.tail), r.role) for r in ex.relations}, ex
+
+
+TEXT = ("云栖小镇：产业向新\n\n"
+        "杭州星海智能科技有限公司创始人周明远荣获创业英才奖。"
+        "星海未来产业中心项目总投资20亿元，落户云栖小镇。"
+        "该项目由杭州星海智能科技有限公司投资建设。")
+
+
+def test_relations_from_sentences():
+    found, _ = extract(TEXT)
+    assert ("worksFor", "周明远", "杭州星海智能科技有限公司", "创始人") in found
+    assert ("receivedAward", "周明远", "创业英才奖", None) in found
+    assert any(t == "investsIn" and h == "杭州星海智能科技有限公司" for t, h, _, _ in found)
+    assert any(t == "locatedIn" and tail == "云栖小镇" for t, _, tail, _ in found)
+
+
+def test_evidence_and_amounts():
+    _, ex = extract(TEXT)
+    assert ex.relations
+    for r in ex.relations:
+        assert ex.article.text[r.evidence.start:r.evidence.end] == r.evidence.text
+        assert 0 < r.confidence <= 1
+    [amount] = [a for a in ex.attributes if a.name == "investment"]
+    assert Decimal(amount.value) == Decimal("2000000000") and amount.unit == "CNY"

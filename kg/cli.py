@@ -130,6 +130,25 @@ def cmd_train_segmenter(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.eval import evaluate, format_report, load_gold
+    from kg.pipeline import extract_paths
+
+    gold = load_gold(Path(args.gold))
+    batch = extract_paths(args.paths or [d["doc"] for d in gold], settings=_settings(args))
+    _print_failures(batch.failures)
+    by_doc = {}
+    for ex in batch.extractions:
+        by_doc[ex.article.path] = ex
+        by_doc[Path(ex.article.path).as_posix()] = ex
+        by_doc.setdefault(Path(ex.article.path).name, ex)
+    for d in gold:
+        by_doc.setdefault(d["doc"], by_doc.get(Path(d["doc"]).name))
+    report = evaluate(gold, {k: v for k, v in by_doc.items() if v is not None})
+    print(format_report(report, misses=args.misses))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Build from the sample corpus, write the explorer, print a sample answer."""
     args.paths = [str(Path(args.seeds))]
@@ -187,6 +206,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--iterations", type=int, default=10)
     p.set_defaults(func=cmd_train_segmenter)
+    p = sub.add_parser("eval", help="P/R/F1 against gold annotations (JSONL)")
+    p.add_argument("gold")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the gold's doc paths)")
+    p.add_argument("--misses", type=int, default=40, help="how many misses to list")
+    _nlp_opts(p)
+    p.set_defaults(func=cmd_eval)
     p = sub.add_parser("demo", help="build seeds/, write the explorer, print a sample query")
     p.add_argument("--seeds", default="seeds")
     p.add_argument("--explorer", default=str(DEFAULT.explorer_file))

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Time `kg build` on the seeds and on a generated corpus (seeds repeated with varied names).
+
+    python benchmarks/bench_build.py                 # seeds + ~10 MB corpus
+    python benchmarks/bench_build.py --mb 2          # a smaller corpus
+
+Prints chars/s of the whole build (ingest → store), chars/s of extraction alone,
+peak memory (RSS) and the store's size on disk. Each build runs in a fresh process.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+# Syllables for invented names: the generated corpus varies every company / park name.
+SYLLABLES = "安宝博辰达鼎帆丰港瀚禾恒泓华汇佳嘉金锦景骏凯康朗立联林隆茂铭诺鹏启千瑞盛晟舜泰通拓万维伟翔欣新信星旭雅耀业益永裕远悦云泽兆臻正之智中卓"
+
+
+def corpus(target_bytes: int, out: Path) -> tuple[int, int]:
+    """Write seed articles repeatedly, with invented names swapped in; returns (files, chars)."""
+    rng = random.Random(7)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    out.mkdir(parents=True, exist_ok=True)
+    files = chars = size = 0
+    while size < target_bytes:
+        text = texts[files % len(texts)]
+        name = "".join(rng.choice(SYLLABLES) for _ in range(2))
+        text = text.replace("大创", name).replace("可胜", name + "胜").replace("立昂微", name + "微")
+        path = out / f"a{files:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        files, chars, size = files + 1, chars + len(text), size + len(text.encode("utf-8"))
+    return files, chars
+
+
+def run_build(paths: list[Path], store: Path) -> dict:
+    code = (
+        "import json,resource,sys,time\n"
+        "from kg.pipeline import build\nfrom kg.settings import Settings\n"
+        "t=time.perf_counter()\n"
+        f"r=build({[str(p) for p in paths]!r}, settings=Settings(store=__import__('pathlib').Path({str(store)!r}), progress=False))\n"
+        "print(json.dumps({'seconds': time.perf_counter()-t, 'docs': r.documents, 'chars': r.chars, 'quads': r.quads,"
+        " 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_extract(paths: list[Path]) -> dict:
+    code = (
+        "import json,time\nfrom kg.pipeline import read_inputs, extract_articles\n"
+        f"arts,_=read_inputs({[str(p) for p in paths]!r})\n"
+        "extract_articles(arts[:1])\n"
+        "t=time.perf_counter(); exs=extract_articles(arts); s=time.perf_counter()-t\n"
+        "print(json.dumps({'seconds': s, 'chars': sum(len(a.text) for a in arts)}))\n")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def du(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def report(name: str, paths: list[Path], tmp: Path) -> None:
+    store = tmp / f"store-{name}"
+    b = run_build(paths, store)
+    e = run_extract(paths)
+    print(f"{name}: {b['docs']} docs, {b['chars']:,} chars | build {b['seconds']:.1f} s = "
+          f"{b['chars'] / b['seconds']:,.0f} chars/s | extraction alone {e['chars'] / e['seconds']:,.0f} chars/s | "
+          f"peak RSS {b['rss_mb']:.0f} MB | store {du(store):.1f} MB, {b['quads']:,} quads")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=10.0, help="size of the generated corpus in MB")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        report("seeds", [SEEDS], tmp)
+        files, chars = corpus(int(args.mb * 2**20), tmp / "corpus")
+        report(f"corpus-{args.mb:g}MB", [tmp / "corpus"], tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,354 @@
+"""``KGStore``: the park-kg knowledge graph in a pyoxigraph (RocksDB) folder.
+
+One named graph per document (its IRI is the document IRI) plus the ontology graph
+``https://w3id.org/park-kg/ontology``. Queries see the union of all graphs as their default
+graph; the prefix table of ``kg.rdf.namespace`` is predeclared.
+
+Concurrency (measured with pyoxigraph 0.5): a read-write open takes RocksDB's ``LOCK`` file, so a
+second writer (another process, or a second handle in this process) fails at once and gets a
+``StoreError``. ``read_only=True`` opens do not take the lock: they see a snapshot of the store as
+of the moment they were opened (committed writes included, later writes never), and pyoxigraph
+calls reading while another process writes "undefined behaviour": reopen to see new data.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from pyoxigraph import (
+    NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat,
+    Store, Triple, serialize,
+)
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.convert import extraction_quads, ontology_quads
+from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
+from kg.rdf.results import format_table, py_value
+from kg.records import Extraction
+
+log = logging.getLogger(__name__)
+
+RDF_FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE, "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS, "jsonld": RdfFormat.JSON_LD,
+}
+RESULT_FORMATS: dict[str, QueryResultsFormat] = {
+    "json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML,
+}
+BATCH_QUADS = 20_000
+"""Changed quads per write transaction; a document is never split across transactions."""
+
+_LOCKED_FIX = "another kg build is running on this store; wait or use --store"
+_RELATIONS = "kgo:locatedIn kgo:investsIn kgo:worksFor kgo:involvedIn kgo:receivedAward kgo:subsidiaryOf"
+
+
+def _one_line(err: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _open_raw(path: Path | None, read_only: bool) -> Store:
+    """Open the pyoxigraph store; raises ``StoreError`` (locked, missing, not a store)."""
+    if path is None:
+        if read_only:
+            raise StoreError("an in-memory store cannot be opened read-only", fix="give a store folder")
+        return Store()
+    if read_only and not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}", fix="run kg build first or use --store")
+    try:
+        if read_only:
+            return Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(f"store {path} is locked by another writer", fix=_LOCKED_FIX) from err
+        raise StoreError(f"cannot open store {path}: {_one_line(err)}",
+                         fix="check the folder is a park-kg store, or delete it and rebuild") from err
+    except RuntimeError as err:  # RocksDB corruption
+        raise StoreError(f"store {path} is unreadable: {_one_line(err)}",
+                         fix="delete the folder and rebuild with kg build") from err
+
+
+def _triples_block(quads: Iterable[Quad]) -> str:
+    """Quads as a SPARQL triples block (N-Triples syntax, which SPARQL accepts)."""
+    return " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+
+
+def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
+    return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
+
+
+class _Batch:
+    """Pending writes: quads of new graphs (one ``extend``) and diffs of existing graphs (one update)."""
+
+    def __init__(self) -> None:
+        self.inserts: list[Quad] = []
+        self.updates: list[str] = []
+        self.graphs: set[NamedNode] = set()
+        self.size = 0
+
+    def add(self, store: Store, graph: NamedNode, quads: list[Quad]) -> None:
+        """Queue ``quads`` as the new content of ``graph`` (only the difference is written)."""
+        self.graphs.add(graph)
+        if not store.contains_named_graph(graph):
+            self.inserts.extend(quads)
+            self.size += len(quads)
+            return
+        old = set(store.quads_for_pattern(None, None, None, graph))
+        removed = old.difference(quads)
+        added = [q for q in quads if q not in old]
+        if removed:
+            self.updates.append(f"DELETE DATA {{ GRAPH {graph} {{ {_triples_block(removed)} }} }}")
+        if added:
+            self.updates.append(f"INSERT DATA {{ GRAPH {graph} {{ {_triples_block(added)} }} }}")
+        self.size += len(removed) + len(added)
+
+    def commit(self, store: Store) -> None:
+        """Write; each call is one transaction, so every document is written whole or not at all."""
+        if self.inserts:
+            store.extend(self.inserts)
+        if self.updates:
+            store.update(" ;\n".join(self.updates))
+
+
+class KGStore:
+    """The knowledge graph store. Build it with ``KGStore.open``; use it as a context manager."""
+
+    def __init__(self, raw: Store, *, path: Path | None, read_only: bool) -> None:
+        self._raw: Store | None = raw
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: Path | str | None, *, read_only: bool = False) -> KGStore:
+        """Open (creating the folder) the store at ``path``; ``None`` is a new in-memory store.
+
+        A read-write open loads or refreshes the ontology graph when it differs from
+        ``ontology/park-kg.ttl``. Raises ``StoreError`` if another writer holds the store, if a
+        read-only store does not exist, or if the folder is not a readable store.
+        """
+        folder = None if path is None else Path(path)
+        store = cls(_open_raw(folder, read_only), path=folder, read_only=read_only)
+        if not read_only:
+            store._write_graphs([(NamedNode(ONTOLOGY_IRI), ontology_quads())])
+        return store
+
+    # ------------------------------------------------------------------ access
+    @property
+    def raw(self) -> Store:
+        """The underlying ``pyoxigraph.Store``. Raises ``StoreError`` when closed."""
+        if self._raw is None:
+            raise StoreError(f"store {self.path or '(memory)'} is closed", fix="open it again")
+        return self._raw
+
+    def _writable(self) -> Store:
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only", fix="open it without read_only")
+        return self.raw
+
+    def __len__(self) -> int:
+        """Number of quads in every graph, the ontology included."""
+        return len(self.raw)
+
+    # ------------------------------------------------------------------ writing
+    def replace_documents(self, extractions: Iterable[Extraction]) -> int:
+        """Make each document's named graph hold exactly ``extraction_quads(ex)``.
+
+        Only the difference with the stored graph is written (rebuilding unchanged documents
+        writes nothing). Documents are grouped into transactions of about ``BATCH_QUADS``
+        changed quads and never split: after a failure each document is either as before or
+        fully replaced. Returns the number of quads of the given documents. Raises
+        ``StoreError`` if the store is read-only, a record cannot be converted (documents before
+        it are written) or the disk write fails (that batch is left as it was).
+        """
+        store = self._writable()
+        batch, total, done = _Batch(), 0, 0
+        for ex in extractions:
+            graph, quads = self._convert(ex, store, batch)
+            if graph in batch.graphs or batch.size >= BATCH_QUADS:
+                done += self._commit(batch)
+                batch = _Batch()
+            batch.add(store, graph, quads)
+            total += len(quads)
+        done += self._commit(batch)
+        log.info("replaced %d documents (%d quads) in %s", done, total, self.path or "memory")
+        return total
+
+    def _convert(self, ex: Extraction, store: Store, batch: _Batch) -> tuple[NamedNode, list[Quad]]:
+        try:
+            quads = extraction_quads(ex)
+        except ValueError as err:
+            self._commit(batch)
+            raise StoreError(f"document {ex.article.path} cannot be stored: {_one_line(err)}",
+                             fix="fix the extraction stage; documents before it were written") from err
+        return quads[0].graph_name, quads
+
+    def _write_graphs(self, graphs: Iterable[tuple[NamedNode, list[Quad]]]) -> None:
+        batch = _Batch()
+        for graph, quads in graphs:
+            batch.add(self.raw, graph, quads)
+        self._commit(batch)
+
+    def _commit(self, batch: _Batch) -> int:
+        try:
+            batch.commit(self.raw)
+        except (OSError, SyntaxError, RuntimeError) as err:
+            names = ", ".join(sorted(g.value for g in batch.graphs)[:3])
+            raise StoreError(f"writing {len(batch.graphs)} documents ({names} …) to "
+                             f"{self.path or 'memory'} failed: {_one_line(err)}",
+                             fix="check disk space and permissions, then rerun kg build") from err
+        log.debug("committed %d graphs, %d changed quads", len(batch.graphs), batch.size)
+        return len(batch.graphs)
+
+    def remove_document(self, doc_iri: str) -> bool:
+        """Remove the named graph of a document; ``False`` if it was not there.
+
+        Raises ``StoreError`` for a read-only store, an invalid IRI or the ontology graph.
+        """
+        store = self._writable()
+        if doc_iri == ONTOLOGY_IRI:
+            raise StoreError("the ontology graph is not a document", fix="give a document IRI")
+        try:
+            graph = NamedNode(doc_iri)
+        except ValueError as err:
+            raise StoreError(f"{doc_iri!r} is not a document IRI", fix="use an IRI listed by kg documents") from err
+        if not store.contains_named_graph(graph):
+            return False
+        store.remove_graph(graph)
+        return True
+
+    # ------------------------------------------------------------------ reading
+    def documents(self) -> list[dict[str, object]]:
+        """Every stored document, sorted by path.
+
+        Keys: ``iri``, ``doc_id``, ``title``, ``path``, ``source``, ``date`` (``datetime.date`` or
+        ``None``), ``sha256``, ``entities`` and ``relations`` (counts). Raises ``StoreError`` when closed.
+        """
+        _, rows = self.select(
+            "SELECT ?iri ?doc_id ?title ?path ?source ?date ?sha256 WHERE { GRAPH ?iri {"
+            " ?iri a kgo:Document . OPTIONAL { ?iri dcterms:identifier ?doc_id }"
+            " OPTIONAL { ?iri dcterms:title ?title } OPTIONAL { ?iri dcterms:source ?path }"
+            " OPTIONAL { ?iri kgo:sourcePath ?source } OPTIONAL { ?iri dcterms:date ?date }"
+            " OPTIONAL { ?iri kgo:sha256 ?sha256 } } } ORDER BY ?path ?iri")
+        entities = self._counts("?g schema:mentions ?x")
+        relations = self._counts(f"?x rdf:predicate ?p VALUES ?p {{ {_RELATIONS} }}")
+        keys = ("iri", "doc_id", "title", "path", "source", "date", "sha256")
+        return [dict(zip(keys, row), entities=entities.get(row[0], 0), relations=relations.get(row[0], 0))
+                for row in rows]
+
+    def _counts(self, pattern: str) -> dict[str, int]:
+        _, rows = self.select(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }} GROUP BY ?g")
+        return {str(g): int(n) for g, n in rows}  # type: ignore[call-overload]
+
+    def query(self, sparql: str) -> QuerySolutions | QueryBoolean | QueryTriples:
+        """Run a SPARQL 1.1 query over the union of all graphs, with ``PREFIXES`` predeclared.
+
+        Prefixes the query declares itself take precedence. Raises ``QueryError`` if the query
+        is malformed or fails, ``StoreError`` when the store is closed.
+        """
+        store = self.raw
+        try:
+            return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL query is malformed: {_one_line(err)}",
+                             fix=f"correct the query (predeclared prefixes: {', '.join(PREFIXES)})") from err
+        except (OSError, RuntimeError) as err:
+            raise QueryError(f"SPARQL query failed: {_one_line(err)}", fix="simplify the query") from err
+
+    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:
+        """Variable names and rows of Python values (see ``kg.rdf.results.py_value``).
+
+        An ASK query gives ``(["ask"], [[bool]])``; CONSTRUCT/DESCRIBE give subject, predicate,
+        object rows. Raises ``QueryError`` / ``StoreError`` like ``query``.
+        """
+        result = self.query(sparql)
+        if isinstance(result, QueryBoolean):
+            return ["ask"], [[bool(result)]]
+        if isinstance(result, QueryTriples):
+            return ["subject", "predicate", "object"], [[py_value(t) for t in tr] for tr in result]
+        names = [v.value for v in result.variables]
+        return names, [[py_value(solution[i]) for i in range(len(names))] for solution in result]
+
+    def serialize_results(self, sparql: str, fmt: str = "json") -> bytes:
+        """SELECT/ASK results in a W3C results format (json, csv, tsv, xml); CONSTRUCT/DESCRIBE as Turtle.
+
+        Raises ``QueryError`` on an unknown format or a bad query.
+        """
+        if fmt not in RESULT_FORMATS:
+            raise QueryError(f"unknown results format {fmt!r}", fix=f"use one of {', '.join(RESULT_FORMATS)}")
+        result = self.query(sparql)
+        if isinstance(result, QueryTriples):
+            triples = sorted(set(result), key=str)
+            return serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+        return result.serialize(format=RESULT_FORMATS[fmt]) or b""
+
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: str, out: BinaryIO | Path | str) -> None:
+        """Write the graph sorted (byte-identical for identical stores) as turtle, trig, nquads or jsonld.
+
+        trig, nquads and jsonld write every named graph, the ontology included; turtle writes
+        the deduplicated union of the document graphs. A path is written atomically (temporary
+        file, then rename). Raises ``StoreError`` on an unknown format or a write failure.
+        """
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(RDF_FORMATS)}")
+        data = serialize(self._sorted_terms(fmt), format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b""
+        if isinstance(out, (str, Path)):
+            _write_atomically(Path(out), data)
+        else:
+            out.write(data)
+
+    def _sorted_terms(self, fmt: str) -> list[Quad] | list[Triple]:
+        store = self.raw
+        if fmt != "turtle":
+            return sorted(store, key=_sort_key)
+        onto = NamedNode(ONTOLOGY_IRI)
+        triples = {q.triple for q in store if q.graph_name != onto}
+        return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+    # ------------------------------------------------------------------ lifecycle
+    def flush(self) -> None:
+        """Make every write durable on disk. Raises ``StoreError`` when closed or on an I/O error."""
+        if self.read_only or self.path is None:
+            return
+        try:
+            self.raw.flush()
+        except OSError as err:
+            raise StoreError(f"flushing {self.path} failed: {_one_line(err)}", fix="check disk space") from err
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock). Closing twice is harmless."""
+        if self._raw is not None:
+            self.flush()
+            self._raw = None
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"KGStore({str(self.path) if self.path else 'memory'!r}, {mode})"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder. Raises ``StoreError``."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path}: {_one_line(err)}", fix="check the folder exists and is writable") from err
+
+
+__all__ = ["KGStore", "format_table", "RDF_FORMATS", "RESULT_FORMATS"]

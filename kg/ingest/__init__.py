@@ -3,11 +3,13 @@
 Map of the package (one concern per module):
 
 * ``files``     — ``iter_input_files`` (expand folders), size-limited reading
+* ``chars``     — character classes (CJK, sentence-final and clause punctuation)
 * ``decode``    — ``decode_bytes``: BOM, UTF-8, UTF-16, GB18030 … → ``str``
 * ``html_text`` — HTML → text, title and date (BeautifulSoup + lxml, imported lazily)
 * ``markdown``  — markdown → text
 * ``normalize`` — newline and white-space normalisation
-* ``reflow``    — ``reflow``: rejoin lines broken by page layout, keep headings
+* ``rejoin``    — ``reflow``: rejoin lines broken by page layout, keep headings and captions
+* ``linekind``  — what a line looks like (sentence end, headline, caption, list item, date)
 * ``lexicon``   — word evidence for ``reflow`` (spacy-pkuseg word list, document strings)
 * ``meta``      — ``extract_title``, ``extract_date``
 * ``article``   — ``read_article``, ``article_from_text``

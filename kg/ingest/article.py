@@ -68,11 +68,11 @@ def clean(text: str, media_type: str) -> Cleaned:
 def require_chinese(text: str, *, name: str, min_ratio: float) -> None:
     """Raise ``InputError`` naming ``name`` if ``text`` is empty or has too few CJK chars."""
     if not text:
-        raise InputError(f"{name}: no text left after cleaning", fix="give a file with article text")
+        raise InputError(f"{name}: no text left after cleaning", fix="give a file with text")
     ratio = cjk_ratio(text)
     if ratio < min_ratio:
         raise InputError(
-            f"{name}: no Chinese text ({ratio:.1%} CJK characters, at least {min_ratio:.0%} needed)",
+            f"{name}: no Chinese text ({ratio:.1%} CJK characters, {min_ratio:.0%} needed)",
             fix="give a Chinese article, or check its encoding, or lower min_chinese_ratio",
         )
 

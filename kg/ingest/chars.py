@@ -5,11 +5,10 @@ import re
 
 # CJK unified ideographs (basic, extension A, compatibility, extensions B+) and 〇.
 CJK_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-CJK_RE = re.compile(f"[{CJK_CLASS}]")
 CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]+")
 
 # A sentence ends here (a closing quote only ends one when it follows one of these).
-SENTENCE_FINAL = frozenset("。！？；…!?;．")
+SENTENCE_FINAL = frozenset("。！？；…!?;.．")
 # Closing brackets end a line-level unit (a caption credit, a list item …).
 CLOSING_BRACKETS = frozenset("）)】]〕｝}")
 # Closing quotes and title marks: part of the sentence, not an end by themselves.
@@ -18,11 +17,6 @@ CLOSING_QUOTES = frozenset("”’」』》〉\"'")
 CLAUSE_INNER = frozenset("，、,")
 # Nothing that starts a paragraph starts with one of these.
 CONTINUATION_START = frozenset("，。、；：！？）】》」』”’%％,.;:!?)]}")
-
-
-def is_cjk(ch: str) -> bool:
-    """True for one CJK ideograph."""
-    return CJK_RE.fullmatch(ch) is not None
 
 
 def is_latin_or_digit(ch: str) -> bool:
@@ -47,5 +41,12 @@ def cjk_ratio(text: str) -> float:
 
 def needs_space(left: str, right: str) -> bool:
     """True if joining a line ending in ``left`` to one starting with ``right`` needs a space:
-    only between two Latin letters or digits (never between CJK characters)."""
+    between two Latin letters/digits (``park and|its`` → ``park and its``), but not between
+    two digits (a number split by the layout: ``20|23年`` → ``2023年``) nor CJK characters.
+
+    >>> needs_space("d", "i"), needs_space("8", "A"), needs_space("0", "2"), needs_space("代", "化")
+    (True, True, False, False)
+    """
+    if left.isdigit() and right.isdigit():
+        return False
     return is_latin_or_digit(left) and is_latin_or_digit(right)

@@ -9,11 +9,19 @@ from kg.errors import InputError
 from kg.settings import INPUT_SUFFIXES
 
 FIX_PATH = "check the path; give existing files or folders"
+# Files that document a folder rather than hold an article (README.md next to the inputs).
+FOLDER_DOC_STEMS = frozenset({"readme", "license", "licence", "changelog"})
 
 
 def is_input_name(name: str) -> bool:
-    """True for a visible file name with one of ``INPUT_SUFFIXES`` (any letter case)."""
-    return not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES
+    """True for a file name to take from a folder: visible, one of ``INPUT_SUFFIXES`` (any
+    letter case), and not a folder's README/LICENSE/CHANGELOG."""
+    path = Path(name)
+    return (
+        not name.startswith(".")
+        and path.suffix.lower() in INPUT_SUFFIXES
+        and path.stem.lower() not in FOLDER_DOC_STEMS
+    )
 
 
 def walk_folder(root: Path) -> list[Path]:
@@ -42,8 +50,8 @@ def expand_path(given: str | Path) -> list[tuple[str, Path]]:
 def iter_input_files(paths: Sequence[str | Path]) -> list[tuple[str, Path]]:
     """Files to ingest, in argument order then sorted folder order; each file once.
 
-    Folders are expanded recursively to files with ``INPUT_SUFFIXES`` (hidden ones skipped);
-    files named explicitly are kept whatever their suffix. Labels are the paths as given
+    Folders are expanded recursively to files with ``INPUT_SUFFIXES`` (hidden files and
+    folders, README/LICENSE/CHANGELOG skipped); files named explicitly are always kept. Labels are the paths as given
     (``seeds/000.txt`` for a file found in ``seeds``).
 
     Raises ``InputError`` naming the first path that does not exist.
@@ -82,6 +90,8 @@ def read_limited(path: Path, *, name: str, max_bytes: int) -> bytes:
     Raises ``InputError`` naming ``name`` if the file is missing, a folder, unreadable or too big.
     """
     try:
+        if path.is_dir():
+            raise IsADirectoryError(name)
         if path.stat().st_size > max_bytes:
             raise _too_big(name, max_bytes)
         with path.open("rb") as handle:

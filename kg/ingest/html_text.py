@@ -33,7 +33,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 @dataclass(frozen=True, kw_only=True)
 class HtmlDoc:
-    """Text of an HTML page (paragraphs separated by blank lines) and its declared metadata."""
+    """Visible text of an HTML page (one block element per line) and its declared metadata."""
 
     text: str
     title: str | None = None

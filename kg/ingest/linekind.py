@@ -23,7 +23,8 @@ HEADLINE_MAX = 64     # a headline is at most this long
 # Particles, prepositions and conjunctions that cannot end a sentence or heading …
 FUNCTION_END = frozenset("的之与和及或把被从向对于在由将并而但跟同给让使")
 # … and particles that cannot start one (unless they start a word: 的确, 与此同时, 等到).
-FUNCTION_START = frozenset("的了着们地得之与和及或等吗呢吧")
+FUNCTION_START = frozenset("的了着们之与和及或等吗呢吧")
+WORD_SIZES = (2, 3, 4)  # word lengths checked at the edge of a line
 PROSE_STOP = "。"     # a heading never has a full stop inside
 
 _QUOTES = "".join(CLOSING_QUOTES)
@@ -101,7 +102,7 @@ def ends_with_function_char(text: str) -> bool:
     if not text or text[-1] not in FUNCTION_END:
         return False
     words = dictionary_words()
-    return text[-2:] not in words and text[-3:] not in words
+    return not any(text[-n:] in words for n in WORD_SIZES if n <= len(text))
 
 
 def starts_with_function_char(text: str) -> bool:
@@ -109,4 +110,4 @@ def starts_with_function_char(text: str) -> bool:
     if not text or text[0] not in FUNCTION_START:
         return False
     words = dictionary_words()
-    return text[:2] not in words and text[:3] not in words
+    return not any(text[:n] in words for n in WORD_SIZES if n <= len(text))

@@ -27,6 +27,7 @@ the text length (paragraphs are assembled from parts, never re-scanned).
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter, deque
 from collections.abc import Sequence
 
@@ -49,9 +50,10 @@ from kg.ingest.linekind import (
 )
 from kg.ingest.normalize import clean_lines, split_paragraphs
 
+logger = logging.getLogger(__name__)
+
 MAX_PASSES = 8        # safety bound; real texts settle after 2 passes
 TAIL = 8              # chars of a paragraph's end that the decisions look at
-NONE, WEAK, STRONG = 0, 1, 2
 
 
 class Paragraph:
@@ -70,7 +72,7 @@ class Paragraph:
         self.final = ends_sentence(line[-TAIL:])
 
     def append(self, line: str) -> None:
-        """Join ``line`` on: no space, except one between two Latin letters/digits."""
+        """Join ``line`` on, with a space only where ``needs_space`` says so."""
         last = self.parts[-1][-1]
         if needs_space(last, line[0]):
             self.parts.append(" ")
@@ -110,35 +112,43 @@ def spans_word(tail: str, right: str, counts: Counter[str]) -> bool:
     return dictionary_spans(tail, head) or document_spans(tail, head, counts)
 
 
-def join_evidence(left: Paragraph, right: str, counts: Counter[str]) -> int:
-    """How strongly the break between ``left`` and the line ``right`` is a layout break."""
-    if right[0] in CONTINUATION_START:
-        return STRONG
-    if left.final or left.is_headline() or left.is_dateline() or starts_block(right):
-        return NONE
+def is_blocked(left: Paragraph, right: str) -> bool:
+    """True if no evidence may join: ``left`` ends a sentence or is a headline or dateline,
+    or ``right`` opens a block (list item, dateline, headline, bracketed note)."""
+    return left.final or left.is_headline() or left.is_dateline() or starts_block(right)
+
+
+def has_strong_ending(left: Paragraph) -> bool:
+    """Strong evidence from ``left`` alone: clause mark, function char, or prose."""
     tail = left.tail()
-    if tail[-1] in CLAUSE_INNER or left.prose or ends_with_function_char(tail):
-        return STRONG
-    if starts_with_function_char(right) or spans_word(tail, right, counts):
-        return STRONG
-    return WEAK if left.length >= PAGE_WIDTH else NONE
+    return tail[-1] in CLAUSE_INNER or left.prose or ends_with_function_char(tail)
 
 
 def should_join(left: Paragraph, right: str, counts: Counter[str]) -> bool:
-    """True if the line ``right`` continues the paragraph ``left`` (module docstring)."""
-    evidence = join_evidence(left, right, counts)
-    return evidence == STRONG or evidence == WEAK and not is_heading_like(right)
+    """True if the line ``right`` continues the paragraph ``left`` (module docstring).
+
+    Cheap evidence is checked first; word look-ups only run when nothing else decided.
+    """
+    if right[0] in CONTINUATION_START:
+        return True
+    if is_blocked(left, right):
+        return False
+    if has_strong_ending(left):
+        return True
+    if left.length >= PAGE_WIDTH and not is_heading_like(right):
+        return True  # weak evidence, enough for a line that is no heading
+    return starts_with_function_char(right) or spans_word(left.tail(), right, counts)
 
 
 def caption_between(left: Paragraph, middle: str, right: str, counts: Counter[str]) -> bool:
     """True if ``middle`` is a caption dropped between two halves of one broken sentence."""
     return (
-        not left.final
-        and is_caption(middle)
+        is_caption(middle)
+        and not left.final
         and not left.is_headline()
         and not starts_block(right)
-        and not spans_word(left.tail(), middle, counts)
         and spans_word(left.tail(), right, counts)
+        and not spans_word(left.tail(), middle, counts)
     )
 
 
@@ -186,9 +196,15 @@ def reflow(text: str, *, join_lines: bool = True) -> str:
     '进一步夯实现代化产业发展基石。\\n\\n下一段。'
     """
     lines = split_paragraphs(clean_lines(text))
-    for _ in range(MAX_PASSES if join_lines else 0):
+    return "\n\n".join(settle(lines) if join_lines else lines)
+
+
+def settle(lines: list[str]) -> list[str]:
+    """Repeat ``rejoin_pass`` until nothing changes (at most ``MAX_PASSES`` times)."""
+    for _ in range(MAX_PASSES):
         joined = rejoin_pass(lines)
         if joined == lines:
-            break
+            return lines
         lines = joined
-    return "\n\n".join(lines)
+    logger.debug("reflow did not settle after %d passes", MAX_PASSES)
+    return lines

@@ -76,4 +76,5 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
 @lru_cache(maxsize=4)
 def rule_context(rules_dir: Path = RULES_DIR, data_dir: Path = DATA_DIR) -> RuleContext:
     """The cached context for a rules folder and a data folder."""
-    return _build(load_lexicon(rules_dir), place_gazetteer(data_dir))
+    lex = load_lexicon(rules_dir)
+    return _build(lex, place_gazetteer(data_dir, lex.words("not_place")))

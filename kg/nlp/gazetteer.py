@@ -71,20 +71,21 @@ def _place_rows(path: Path):
         yield cols
 
 
-def _add_places(gaz: Gazetteer, path: Path) -> None:
+def _add_places(gaz: Gazetteer, path: Path, exclude: frozenset[str]) -> None:
     for name, level, _parent, short, *_ in _place_rows(path):
         gaz.add(Entry(name, "Place", name, path.name, level))
-        if short and level != "township":
+        if short and level != "township" and short not in exclude:
             gaz.add(Entry(short, "Place", name, path.name, level))
 
 
 @lru_cache(maxsize=2)
-def place_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
-    """Every administrative division (full names, and short forms above township level)."""
+def place_gazetteer(data_dir: Path = DATA_DIR, exclude: frozenset[str] = frozenset()) -> Gazetteer:
+    """Every administrative division: full names, and short forms above township level
+    except those in ``exclude`` (common words such as 东方)."""
     gaz = Gazetteer()
     for name in PLACE_FILES:
         if (data_dir / name).is_file():
-            _add_places(gaz, data_dir / name)
+            _add_places(gaz, data_dir / name, exclude)
     return gaz
 
 

@@ -9,9 +9,10 @@ from kg.nlp.context import RuleContext
 from kg.nlp.textutil import CJK
 from kg.records import Mention
 
+MARKER = r"本报记者|记者|通讯员|实习生|文字|作者|责任编辑|编辑|责编|摄影|审核|来源"
 CREDIT_RE = re.compile(
-    r"(?:■|▲|●|本报记者|记者|通讯员|实习生|文字|作者[:][ \t]*(?:文/)?|文[:/]|图/|编辑[:]?|责编[:]?|责任编辑[:]?|摄影[:]?|审核[:]?)"
-    rf"[ \t:/]*((?:[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
+    rf"(?:■|▲|●|{MARKER}|文(?=[:/])|图(?=/))[ \t:/]*(?:文/)?"
+    rf"((?:(?!{MARKER})[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
 CREDIT_TAIL_RE = re.compile(rf"(?:^|(?<=[。\s]))([{CJK}]{{2,3}})[ \t]*摄")
 HEADLINE_RE = re.compile(rf"^([{CJK}]{{2,3}})[:：](?=[^\n]{{2,40}}$)", re.M)
 SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[ \t]*$", re.M)

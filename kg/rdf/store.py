@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -40,6 +41,8 @@ RESULT_FORMATS: dict[str, QueryResultsFormat] = {
     "json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
     "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML,
 }
+READ_ONLY_RETRIES = 8
+"""Read-only opens racing a writer's compaction (files listed, then deleted) are retried."""
 BATCH_QUADS = 20_000
 """Changed quads per write transaction; a document is never split across transactions."""
 
@@ -52,17 +55,33 @@ def _one_line(err: BaseException, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _open_read_only(path: Path) -> Store:
+    """Open read-only, retrying while a concurrent writer's compaction deletes files under us.
+
+    Raises ``StoreError`` if the store does not exist or keeps changing.
+    """
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}", fix="run kg build first or use --store")
+    for attempt in range(READ_ONLY_RETRIES):
+        try:
+            return Store.read_only(str(path))
+        except (OSError, RuntimeError) as err:
+            if "No such file" not in str(err) or attempt == READ_ONLY_RETRIES - 1:
+                raise
+            log.debug("store %s changed while opening it read-only, retrying: %s", path, err)
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _open_raw(path: Path | None, read_only: bool) -> Store:
     """Open the pyoxigraph store; raises ``StoreError`` (locked, missing, not a store)."""
     if path is None:
         if read_only:
             raise StoreError("an in-memory store cannot be opened read-only", fix="give a store folder")
         return Store()
-    if read_only and not (path / "CURRENT").is_file():
-        raise StoreError(f"no store at {path}", fix="run kg build first or use --store")
     try:
         if read_only:
-            return Store.read_only(str(path))
+            return _open_read_only(path)
         path.mkdir(parents=True, exist_ok=True)
         return Store(str(path))
     except OSError as err:
@@ -71,6 +90,9 @@ def _open_raw(path: Path | None, read_only: bool) -> Store:
         raise StoreError(f"cannot open store {path}: {_one_line(err)}",
                          fix="check the folder is a park-kg store, or delete it and rebuild") from err
     except RuntimeError as err:  # RocksDB corruption
+        if read_only and "No such file" in str(err):
+            raise StoreError(f"store {path} kept changing while being opened read-only",
+                             fix="another kg build is running on this store; wait or use --store") from err
         raise StoreError(f"store {path} is unreadable: {_one_line(err)}",
                          fix="delete the folder and rebuild with kg build") from err
 

@@ -1,0 +1,188 @@
+"""kg.ingest.rejoin.reflow: layout breaks rejoined, paragraphs and headings kept."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.ingest import reflow
+from kg.ingest.rejoin import rejoin_pass
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+def seed(prefix: str) -> str:
+    """Cleaned text of the seed file whose name starts with ``prefix``."""
+    [path] = SEEDS.glob(f"{prefix}_*.txt")
+    return reflow(path.read_text(encoding="utf-8"))
+
+
+def paragraphs(text: str) -> list[str]:
+    return reflow(text).split("\n\n")
+
+
+# (input, expected paragraphs): one row per kind of evidence or of kept break.
+CASES = [
+    # a dictionary word spans the break (现代|化)
+    ("进一步夯实现代\n\n化产业发展基石。", ["进一步夯实现代化产业发展基石。"]),
+    # a string spanning the break is used elsewhere in the document (大创小|镇)
+    (
+        "大创小镇很好。大创小镇很大。\n\n一项项亮眼成绩的背后，是大创小\n\n镇为优化生态所做的努力。",
+        ["大创小镇很好。大创小镇很大。", "一项项亮眼成绩的背后，是大创小镇为优化生态所做的努力。"],
+    ),
+    # the paragraph ends with a clause mark
+    ("到2001年5月实施封闭监管、开关运作，\n\n仅仅用了一年多时间。", ["到2001年5月实施封闭监管、开关运作，仅仅用了一年多时间。"]),
+    # the paragraph ends with a function character
+    ("占全区增量的\n\n\n\n34.2%；新增省级企业56家。", ["占全区增量的34.2%；新增省级企业56家。"]),
+    # the next line starts with a particle that starts no word
+    ("做大经济总量\n\n的同时，小镇招引人才。", ["做大经济总量的同时，小镇招引人才。"]),
+    # the next line starts with punctuation
+    ("他笑着说\n。", ["他笑着说。"]),
+    # a full page-width line without a sentence end
+    (
+        "一连串数据彰显着大创小镇着力打造双创高地的决心与成就并将继续推进\n\n园区建设。",
+        ["一连串数据彰显着大创小镇着力打造双创高地的决心与成就并将继续推进园区建设。"],
+    ),
+    # Latin words get one space, CJK none
+    (
+        "Hangzhou Qiantang New Area industrial park and\nits companies.",
+        ["Hangzhou Qiantang New Area industrial park and its companies."],
+    ),
+    # … but a number split by the layout is joined without one
+    ("一连串数据彰显着大创小镇着力打造双创高地的决心，累计走访企业40\n\n00余家次。",
+     ["一连串数据彰显着大创小镇着力打造双创高地的决心，累计走访企业4000余家次。"]),
+    # a heading with a comma inside stays
+    (
+        "坚持不懈抓产业，争做高质量发展主力军\n\n2023年，大创小镇紧紧围绕要求开展工作。",
+        ["坚持不懈抓产业，争做高质量发展主力军", "2023年，大创小镇紧紧围绕要求开展工作。"],
+    ),
+    # a headline (spaced phrases) stays
+    (
+        "优化营商环境 刷新“富阳速度”\n\n制造业投资犹如“源头活水”，是先导性指标。",
+        ["优化营商环境 刷新“富阳速度”", "制造业投资犹如“源头活水”，是先导性指标。"],
+    ),
+    # a long headline stays too
+    (
+        "聚焦三个“一号工程” 打好经济翻身仗 钱塘智慧城下好高质量发展“先手棋”\n\n2023-05-05 08:09:33\n\n2022年3月，园区正式列入名单。",
+        ["聚焦三个“一号工程” 打好经济翻身仗 钱塘智慧城下好高质量发展“先手棋”", "2023-05-05 08:09:33", "2022年3月，园区正式列入名单。"],
+    ),
+    # list items and bracketed notes start blocks
+    ("相关阅读:\n- ·杭州大创小镇:极目“双创” 鸿鹄高飞(07/08)\n- ·杭州下沙科技城再提速(01/29)",
+     ["相关阅读:", "- ·杭州大创小镇:极目“双创” 鸿鹄高飞(07/08)", "- ·杭州下沙科技城再提速(01/29)"]),
+    ("“钱小二”助企服务员上门走访服务企业\n\n(图片由杭州钱江经济开发区提供)",
+     ["“钱小二”助企服务员上门走访服务企业", "(图片由杭州钱江经济开发区提供)"]),
+    # a short line with no evidence is a heading
+    ("进校招聘助圆梦\n\n近日，浙江理工大学开展招聘会。", ["进校招聘助圆梦", "近日，浙江理工大学开展招聘会。"]),
+    # a caption dropped into a broken sentence moves after the paragraph
+    (
+        "腰部企业集群，指的是具备科技创新活\n\n\n\n钱开区北部智能制造核心区\n\n力的中小型科技企业。\n\n下一段。",
+        ["腰部企业集群，指的是具备科技创新活力的中小型科技企业。", "钱开区北部智能制造核心区", "下一段。"],
+    ),
+    # sentence ends keep the break, even when a quote follows them
+    ("“这就是浙江速度！”\n\n亦成为一段佳话。", ["“这就是浙江速度！”", "亦成为一段佳话。"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_reflow_table(text: str, expected: list[str]) -> None:
+    assert paragraphs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一段。\r\n第二段。\r第三段。\u2028第四段。\u2029第五段。", "第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n第五段。"),
+        ("标题\u3000\u00a0 \n\n\n\n\n\n正文。\u3000", "标题\n\n正文。"),
+        ("\u3000\u3000首行缩进。\t\n \n第二  段。", "首行缩进。\n\n第二 段。"),
+        ("零宽\u200b空格\x07。", "零宽空格。"),
+        ("", ""),
+        ("\n \n\u3000\n", ""),
+    ],
+    ids=["newlines", "trailing-spaces", "indent", "invisible", "empty", "blank"],
+)
+def test_reflow_normalises_white_space(text: str, expected: str) -> None:
+    assert reflow(text) == expected
+
+
+def test_join_lines_false_only_normalises() -> None:
+    assert reflow("进一步夯实现代\n化产业。", join_lines=False) == "进一步夯实现代\n\n化产业。"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "fragment"),
+    [
+        ("000", "大创小镇为优化"),
+        ("000", "进一步夯实现代化产业发展基石"),
+        ("000", "占全区增量的34.2%"),
+        ("000", "传统产业升链"),
+        ("002", "新招引会上签约"),
+        ("002", "新引育规上工业企业34家"),
+        ("002", "具备科技创新活力的中小型科技企业"),
+        ("003", "高质量的世界500强企业"),
+        ("003", "完成10万元的业务目标"),
+    ],
+)
+def test_seed_broken_words_are_rejoined(prefix: str, fragment: str) -> None:
+    assert fragment in seed(prefix)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading"),
+    [
+        ("000", "坚持不懈抓产业，争做高质量发展主力军"),
+        ("000", "凝心聚力抓招商，打造高质量发展主阵地"),
+        ("001", "平台之变:镇街协同步入新阶段"),
+        ("002", "优化营商环境 刷新“富阳速度”"),
+        ("002", "钱开区北部智能制造核心区"),          # the caption, moved out of the sentence
+        ("003", "进校招聘助圆梦"),
+        ("004", "2023-05-05 08:09:33"),
+    ],
+)
+def test_seed_headings_stay_separate_paragraphs(prefix: str, heading: str) -> None:
+    assert heading in seed(prefix).split("\n\n")
+
+
+def test_seed_with_one_paragraph_per_line_keeps_every_line() -> None:
+    [path] = SEEDS.glob("001_*.txt")
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    assert len(seed("001").split("\n\n")) == len(lines)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seeds_are_a_fixed_point(prefix: str) -> None:
+    cleaned = seed(prefix)
+    assert reflow(cleaned) == cleaned
+    assert rejoin_pass(cleaned.split("\n\n")) == cleaned.split("\n\n")
+
+
+# Text that often triggers joins: CJK, punctuation, digits, spaces and newlines.
+CJKISH = st.text(
+    alphabet=st.sampled_from(list("大创小镇现代化产业的了和，。、“”（）() -·■12 ab\n\n\n\u3000\r")),
+    max_size=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), CJKISH))
+def test_reflow_never_raises_and_is_idempotent(text: str) -> None:
+    once = reflow(text)
+    assert reflow(once) == once
+
+
+@settings(deadline=None)
+@given(st.one_of(st.text(), CJKISH))
+def test_reflow_output_shape(text: str) -> None:
+    out = reflow(text)
+    assert "\n\n\n" not in out and "\r" not in out
+    assert all(p and p == p.strip() and "\n" not in p for p in out.split("\n\n")) or out == ""
+
+
+@settings(deadline=None)
+@given(CJKISH)
+def test_reflow_output_is_a_fixed_point_of_one_pass(text: str) -> None:
+    out = reflow(text)
+    lines = out.split("\n\n") if out else []
+    assert rejoin_pass(lines) == lines

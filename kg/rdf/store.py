@@ -4,17 +4,16 @@ One named graph per document (its IRI is the document IRI) plus the ontology gra
 ``https://w3id.org/park-kg/ontology``. Queries see the union of all graphs as their default
 graph; the prefix table of ``kg.rdf.namespace`` is predeclared.
 
-Concurrency (measured with pyoxigraph 0.5): a read-write open takes RocksDB's ``LOCK`` file, so a
-second writer (another process, or a second handle in this process) fails at once and gets a
-``StoreError``. ``read_only=True`` opens do not take the lock: they see a snapshot of the store as
-of the moment they were opened (committed writes included, later writes never), and pyoxigraph
-calls reading while another process writes "undefined behaviour": reopen to see new data.
+Concurrency (measured with pyoxigraph 0.5, details in ``kg.rdf.lock``): one writer per store; a
+second writer gets a ``StoreError`` at once. ``read_only=True`` opens take no lock and see a
+snapshot of the store as of their opening; because reading while another handle writes is unsafe
+in pyoxigraph (runaway memory was observed), they are refused while a writer holds the store, and
+a read-only handle refuses to read once a writer has appeared: reopen it after the build.
 """
 from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +26,8 @@ from pyoxigraph import (
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.convert import extraction_quads, ontology_quads
+from kg.rdf.lock import one_line as _one_line
+from kg.rdf.lock import open_raw, register_writer, writer_active
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
 from kg.rdf.results import format_table, py_value
 from kg.records import Extraction
@@ -41,60 +42,10 @@ RESULT_FORMATS: dict[str, QueryResultsFormat] = {
     "json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
     "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML,
 }
-READ_ONLY_RETRIES = 8
-"""Read-only opens racing a writer's compaction (files listed, then deleted) are retried."""
 BATCH_QUADS = 20_000
 """Changed quads per write transaction; a document is never split across transactions."""
 
-_LOCKED_FIX = "another kg build is running on this store; wait or use --store"
 _RELATIONS = "kgo:locatedIn kgo:investsIn kgo:worksFor kgo:involvedIn kgo:receivedAward kgo:subsidiaryOf"
-
-
-def _one_line(err: BaseException, limit: int = 300) -> str:
-    text = " ".join(str(err).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _open_read_only(path: Path) -> Store:
-    """Open read-only, retrying while a concurrent writer's compaction deletes files under us.
-
-    Raises ``StoreError`` if the store does not exist or keeps changing.
-    """
-    if not (path / "CURRENT").is_file():
-        raise StoreError(f"no store at {path}", fix="run kg build first or use --store")
-    for attempt in range(READ_ONLY_RETRIES):
-        try:
-            return Store.read_only(str(path))
-        except (OSError, RuntimeError) as err:
-            if "No such file" not in str(err) or attempt == READ_ONLY_RETRIES - 1:
-                raise
-            log.debug("store %s changed while opening it read-only, retrying: %s", path, err)
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
-def _open_raw(path: Path | None, read_only: bool) -> Store:
-    """Open the pyoxigraph store; raises ``StoreError`` (locked, missing, not a store)."""
-    if path is None:
-        if read_only:
-            raise StoreError("an in-memory store cannot be opened read-only", fix="give a store folder")
-        return Store()
-    try:
-        if read_only:
-            return _open_read_only(path)
-        path.mkdir(parents=True, exist_ok=True)
-        return Store(str(path))
-    except OSError as err:
-        if "lock" in str(err).lower():
-            raise StoreError(f"store {path} is locked by another writer", fix=_LOCKED_FIX) from err
-        raise StoreError(f"cannot open store {path}: {_one_line(err)}",
-                         fix="check the folder is a park-kg store, or delete it and rebuild") from err
-    except RuntimeError as err:  # RocksDB corruption
-        if read_only and "No such file" in str(err):
-            raise StoreError(f"store {path} kept changing while being opened read-only",
-                             fix="another kg build is running on this store; wait or use --store") from err
-        raise StoreError(f"store {path} is unreadable: {_one_line(err)}",
-                         fix="delete the folder and rebuild with kg build") from err
 
 
 def _triples_block(quads: Iterable[Quad]) -> str:
@@ -156,17 +107,30 @@ class KGStore:
         read-only store does not exist, or if the folder is not a readable store.
         """
         folder = None if path is None else Path(path)
-        store = cls(_open_raw(folder, read_only), path=folder, read_only=read_only)
+        store = cls(open_raw(folder, read_only=read_only), path=folder, read_only=read_only)
+        if folder is not None and not read_only:
+            register_writer(folder, store)
         if not read_only:
             store._write_graphs([(NamedNode(ONTOLOGY_IRI), ontology_quads())])
         return store
 
     # ------------------------------------------------------------------ access
     @property
+    def is_open(self) -> bool:
+        """False once ``close`` was called."""
+        return self._raw is not None
+
+    @property
     def raw(self) -> Store:
-        """The underlying ``pyoxigraph.Store``. Raises ``StoreError`` when closed."""
+        """The underlying ``pyoxigraph.Store``.
+
+        Raises ``StoreError`` when closed, or when a writer appeared on a read-only store.
+        """
         if self._raw is None:
             raise StoreError(f"store {self.path or '(memory)'} is closed", fix="open it again")
+        if self.read_only and self.path is not None and writer_active(self.path):
+            raise StoreError(f"store {self.path} is being written since it was opened read-only",
+                             fix="reopen it when the kg build has finished")
         return self._raw
 
     def _writable(self) -> Store:
@@ -345,9 +309,14 @@ class KGStore:
             raise StoreError(f"flushing {self.path} failed: {_one_line(err)}", fix="check disk space") from err
 
     def close(self) -> None:
-        """Flush and release the store (and its lock). Closing twice is harmless."""
+        """Flush and release the store (and its lock). Closing twice is harmless.
+
+        The lock is released when the last reference to the pyoxigraph store goes (query
+        results still being iterated keep it).
+        """
         if self._raw is not None:
-            self.flush()
+            if not self.read_only and self.path is not None:
+                self.flush()
             self._raw = None
 
     def __enter__(self) -> KGStore:

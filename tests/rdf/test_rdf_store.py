@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -66,11 +67,26 @@ def test_close_releases_the_lock(store_path: Path) -> None:
     KGStore.open(store_path).close()
 
 
-def test_second_writer_in_another_process_gets_store_error(store_path: Path) -> None:
-    code = ("import sys\nfrom kg.rdf.store import KGStore\nfrom kg.errors import StoreError\n"
+HOLD = ("import sys\nfrom kg.rdf.store import KGStore\n"
+        "with KGStore.open(sys.argv[1]):\n    print('ready', flush=True)\n    sys.stdin.read()\n")
+TRY_OPEN = ("import sys\nfrom kg.rdf.store import KGStore\nfrom kg.errors import StoreError\n"
             "try:\n    KGStore.open(sys.argv[1])\nexcept StoreError as err:\n    print(err)\n    sys.exit(3)\n")
+
+
+@pytest.fixture
+def other_writer(store_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the store open for writing until the test ends."""
+    KGStore.open(store_path).close()
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(store_path)], cwd=REPO, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    yield proc
+    proc.communicate(input="", timeout=60)
+
+
+def test_second_writer_in_another_process_gets_store_error(store_path: Path) -> None:
     with KGStore.open(store_path):
-        run = subprocess.run([sys.executable, "-c", code, str(store_path)], cwd=REPO,
+        run = subprocess.run([sys.executable, "-c", TRY_OPEN, str(store_path)], cwd=REPO,
                              capture_output=True, text=True, timeout=60)
     assert run.returncode == 3, run.stderr
     assert run.stdout.startswith("E300 ")
@@ -78,24 +94,42 @@ def test_second_writer_in_another_process_gets_store_error(store_path: Path) -> 
     assert len(run.stdout.strip().splitlines()) == 1
 
 
+def test_writer_while_another_process_writes(store_path: Path, other_writer: subprocess.Popen[str]) -> None:
+    with pytest.raises(StoreError, match="another kg build is running"):
+        KGStore.open(store_path)
+
+
 def test_second_writer_in_this_process_gets_store_error(store_path: Path) -> None:
     with KGStore.open(store_path), pytest.raises(StoreError, match="locked"):
         KGStore.open(store_path)
 
 
-def test_read_only_open_is_a_snapshot_while_a_writer_holds_the_store(store_path: Path, sample: Extraction) -> None:
+def test_read_only_is_refused_while_another_process_writes(
+        store_path: Path, other_writer: subprocess.Popen[str]) -> None:
+    with pytest.raises(StoreError, match="being written.*another kg build is running"):
+        KGStore.open(store_path, read_only=True)
+
+
+def test_read_only_is_refused_while_this_process_writes(store_path: Path) -> None:
+    with KGStore.open(store_path), pytest.raises(StoreError, match="already writes"):
+        KGStore.open(store_path, read_only=True)
+
+
+def test_read_only_handle_is_a_snapshot_and_pauses_while_a_writer_runs(
+        store_path: Path, sample: Extraction) -> None:
     with KGStore.open(store_path) as writer:
         writer.replace_documents([sample])
-        writer.flush()
-        with KGStore.open(store_path, read_only=True) as reader:
-            assert len(reader.documents()) == 1
+    with KGStore.open(store_path, read_only=True) as reader:
+        assert len(reader.documents()) == 1
+        with pytest.raises(StoreError, match="read-only"):
+            reader.replace_documents([sample])
+        with KGStore.open(store_path) as writer:
             writer.replace_documents([sample_extraction(doc_id="doc-0002")])
-            writer.flush()
-            assert len(reader.documents()) == 1  # snapshot taken at open time
-            with pytest.raises(StoreError, match="read-only"):
-                reader.replace_documents([sample])
-        with KGStore.open(store_path, read_only=True) as reader:
-            assert len(reader.documents()) == 2
+            with pytest.raises(StoreError, match="being written since it was opened read-only"):
+                reader.documents()
+        assert len(reader.documents()) == 1  # the snapshot taken at open time
+    with KGStore.open(store_path, read_only=True) as reader:
+        assert len(reader.documents()) == 2
 
 
 @pytest.mark.parametrize("path", [None, "missing"])
@@ -226,9 +260,9 @@ def test_select_returns_python_values(filled_store: KGStore) -> None:
 
 def test_union_default_graph_is_a_bag(filled_store: KGStore) -> None:
     """Documented gotcha: a triple asserted by two documents matches twice without DISTINCT."""
-    query = f"SELECT {{}} WHERE {{ <{COMPANY}> rdfs:label ?l }}"
-    assert len(filled_store.select(query.format("?l"))[1]) == 2
-    assert len(filled_store.select(query.format("DISTINCT ?l"))[1]) == 1
+    query = "SELECT %s WHERE { <" + COMPANY + "> rdfs:label ?l }"
+    assert len(filled_store.select(query % "?l")[1]) == 2
+    assert len(filled_store.select(query % "DISTINCT ?l")[1]) == 1
 
 
 def test_query_declared_prefix_wins(filled_store: KGStore) -> None:

@@ -18,9 +18,9 @@ def analyse(text: str, *, settings: Settings = DEFAULT) -> Analysis:
 
 def analyse_many(texts: Iterable[str], *, settings: Settings = DEFAULT) -> Iterator[Analysis]:
     """Analyse texts in a batch with ``nlp.pipe`` (one process)."""
-    from kg.nlp.spacy_pipeline import analyse_doc, cached_pipeline
+    from kg.nlp.spacy_pipeline import analyse_doc, cached_pipeline, make_docs
 
     nlp = cached_pipeline(settings)
-    for doc in nlp.pipe(texts, batch_size=32):
+    for doc in nlp.pipe(make_docs(nlp, texts), batch_size=32):
         mentions, sentences = analyse_doc(doc)
         yield Analysis(mentions=tuple(mentions), sentences=tuple(sentences))

@@ -6,6 +6,8 @@ spaCy objects stay in this module: ``analyse`` returns plain records.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,21 +23,25 @@ from kg.nlp.recognise import find_mentions
 from kg.records import Mention, Span
 from kg.settings import DATA_DIR, SEGMENTERS, Settings
 
-SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "…"]
+SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;…]+[”’」』）)]*)?")
 
 
 class RuleComponent:
-    """spaCy component: runs the rule recognisers on ``doc.text`` and sets ``doc.ents``."""
+    """spaCy component: runs the rule recognisers on ``doc.text``, sets ``doc.ents`` and keeps
+    the mention and sentence records in ``doc.user_data`` (sentences are found on the text:
+    cheaper than per-token sentence boundaries, and the same for every segmenter)."""
 
     def __init__(self, user: Gazetteer | None = None) -> None:
         self.ctx = rule_context()
         self.user = user
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_mentions(doc.text, self.ctx, self.user)
-        doc.user_data["kg_mentions"] = mentions
+        text = doc.user_data.get("kg_text") or doc.text  # doc.text rebuilds the string token by token
+        doc.user_data["kg_mentions"] = find_mentions(text, self.ctx, self.user)
+        doc.user_data["kg_sentences"] = sentences(text)
+        mentions = doc.user_data["kg_mentions"]
         spans = (doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions)
-        doc.ents = filter_spans([s for s in spans if s is not None])
+        doc.set_ents(filter_spans([s for s in spans if s is not None]), default="outside")
         return doc
 
 
@@ -69,7 +75,6 @@ def _blank(settings: Settings) -> Language:
 def build_pipeline(settings: Settings) -> Language:
     """A fresh pipeline for ``settings`` (segmenter, sentencizer, rules)."""
     nlp = _blank(settings)
-    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     component = nlp.add_pipe("park_kg_rules")
     component.user = user_gazetteer(settings)
     if settings.segmenter == "pkuseg" and component.user is not None:
@@ -83,20 +88,25 @@ def cached_pipeline(settings: Settings) -> Language:
     return build_pipeline(settings)
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """Sentences of ``doc`` (spaCy's sentencizer, also split at line breaks), as records."""
+def sentences(text: str) -> list[Span]:
+    """Sentences of ``text``: runs ending in 。！？；(and closing quotes), split at line breaks."""
     out = []
-    for sent in doc.sents:
-        start = sent.start_char
-        for part in sent.text.split("\n"):
-            stripped = part.strip()
-            if stripped:
-                s = start + part.index(stripped)
-                out.append(Span(text=stripped, start=s, end=s + len(stripped)))
-            start += len(part) + 1
+    for m in SENTENCE_RE.finditer(text):
+        stripped = m.group().strip()
+        if stripped:
+            start = m.start() + m.group().index(stripped)
+            out.append(Span(text=stripped, start=start, end=start + len(stripped)))
     return out
+
+
+def make_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """Tokenised docs that remember their source text (saves rebuilding it from tokens)."""
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc.user_data["kg_text"] = text
+        yield doc
 
 
 def analyse_doc(doc: Doc) -> tuple[list[Mention], list[Span]]:
     """Plain records out of a processed ``doc``."""
-    return list(doc.user_data.get("kg_mentions", [])), sentences(doc)
+    return list(doc.user_data.get("kg_mentions", [])), list(doc.user_data.get("kg_sentences", []))

@@ -3,9 +3,9 @@
 Heavy libraries (rdflib's Dataset, oxrdflib, pandas, networkx) are imported inside the
 functions, so importing this module costs nothing.
 
-``open_rdflib`` shares the store folder itself (no copy): oxrdflib's ``OxigraphStore`` accepts an
-already opened ``pyoxigraph.Store``, and a read-only pyoxigraph open does not take the writer
-lock, so a notebook can look at a store while ``kg`` holds it (as a snapshot taken at open time).
+``open_rdflib`` shares the store folder itself (no copy, no snapshot file): oxrdflib's
+``OxigraphStore`` accepts an already opened ``pyoxigraph.Store`` (its own ``open(path)`` would
+always open read-write), so the folder is opened through ``KGStore.open`` with its locking rules.
 """
 from __future__ import annotations
 
@@ -33,14 +33,16 @@ def open_rdflib(path: Path | str, *, read_only: bool = True) -> rdflib.Dataset:
     """An rdflib ``Dataset`` (union default graph, park-kg prefixes bound) over the store folder.
 
     Queries run in Oxigraph; prefer ``ds.query`` to ``ds.triples`` loops (which are slower than
-    plain rdflib). Raises ``StoreError`` if the folder is not a store, or (``read_only=False``)
-    if another writer holds it.
+    plain rdflib). A read-only dataset is a snapshot: do not keep it open across a ``kg build``
+    (rdflib calls bypass the writer check of ``KGStore``). Raises ``StoreError`` if the folder
+    is not a store or a writer holds it.
     """
     from oxrdflib.store import OxigraphStore
     from rdflib import Dataset
 
-    raw = KGStore.open(path, read_only=read_only).raw
-    dataset = Dataset(store=OxigraphStore(store=raw), default_union=True)
+    store = KGStore.open(path, read_only=read_only)
+    dataset = Dataset(store=OxigraphStore(store=store.raw), default_union=True)
+    dataset.kg_store = store  # type: ignore[attr-defined]  # keeps the writer registered while in use
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri, override=True)
     return dataset

@@ -25,6 +25,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError, StoreError
+from kg.rdf.batch import Batch
 from kg.rdf.convert import extraction_quads, ontology_quads
 from kg.rdf.lock import one_line as _one_line
 from kg.rdf.lock import open_raw, register_writer, writer_active
@@ -48,46 +49,8 @@ BATCH_QUADS = 20_000
 _RELATIONS = "kgo:locatedIn kgo:investsIn kgo:worksFor kgo:involvedIn kgo:receivedAward kgo:subsidiaryOf"
 
 
-def _triples_block(quads: Iterable[Quad]) -> str:
-    """Quads as a SPARQL triples block (N-Triples syntax, which SPARQL accepts)."""
-    return " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-
-
 def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
     return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
-
-
-class _Batch:
-    """Pending writes: quads of new graphs (one ``extend``) and diffs of existing graphs (one update)."""
-
-    def __init__(self) -> None:
-        self.inserts: list[Quad] = []
-        self.updates: list[str] = []
-        self.graphs: set[NamedNode] = set()
-        self.size = 0
-
-    def add(self, store: Store, graph: NamedNode, quads: list[Quad]) -> None:
-        """Queue ``quads`` as the new content of ``graph`` (only the difference is written)."""
-        self.graphs.add(graph)
-        if not store.contains_named_graph(graph):
-            self.inserts.extend(quads)
-            self.size += len(quads)
-            return
-        old = set(store.quads_for_pattern(None, None, None, graph))
-        removed = old.difference(quads)
-        added = [q for q in quads if q not in old]
-        if removed:
-            self.updates.append(f"DELETE DATA {{ GRAPH {graph} {{ {_triples_block(removed)} }} }}")
-        if added:
-            self.updates.append(f"INSERT DATA {{ GRAPH {graph} {{ {_triples_block(added)} }} }}")
-        self.size += len(removed) + len(added)
-
-    def commit(self, store: Store) -> None:
-        """Write; each call is one transaction, so every document is written whole or not at all."""
-        if self.inserts:
-            store.extend(self.inserts)
-        if self.updates:
-            store.update(" ;\n".join(self.updates))
 
 
 class KGStore:
@@ -111,7 +74,7 @@ class KGStore:
         if folder is not None and not read_only:
             register_writer(folder, store)
         if not read_only:
-            store._write_graphs([(NamedNode(ONTOLOGY_IRI), ontology_quads())])
+            store._sync_ontology()
         return store
 
     # ------------------------------------------------------------------ access
@@ -148,45 +111,51 @@ class KGStore:
 
         Only the difference with the stored graph is written (rebuilding unchanged documents
         writes nothing). Documents are grouped into transactions of about ``BATCH_QUADS``
-        changed quads and never split: after a failure each document is either as before or
-        fully replaced. Returns the number of quads of the given documents. Raises
-        ``StoreError`` if the store is read-only, a record cannot be converted (documents before
-        it are written) or the disk write fails (that batch is left as it was).
+        changed quads and never split: after any failure each document is either as before or
+        fully replaced, and every document that came before the failing one is written.
+        Returns the number of quads of the given documents. Raises ``StoreError`` if the store
+        is read-only, a record cannot be converted or the disk write fails; exceptions of the
+        ``extractions`` iterable itself propagate after the pending documents are written.
         """
         store = self._writable()
-        batch, total, done = _Batch(), 0, 0
-        for ex in extractions:
-            graph, quads = self._convert(ex, store, batch)
-            if graph in batch.graphs or batch.size >= BATCH_QUADS:
-                done += self._commit(batch)
-                batch = _Batch()
-            batch.add(store, graph, quads)
-            total += len(quads)
+        batch, total, done = Batch(), 0, 0
+        try:
+            for ex in extractions:
+                quads = self._quads(ex)
+                graph = quads[0].graph_name
+                if graph in batch.graphs or batch.size >= BATCH_QUADS:
+                    done += self._commit(batch)
+                    batch = Batch()
+                batch.add(store, graph, quads)
+                total += len(quads)
+        except BaseException:
+            if not batch.attempted:
+                self._commit(batch)
+            raise
         done += self._commit(batch)
         log.info("replaced %d documents (%d quads) in %s", done, total, self.path or "memory")
         return total
 
-    def _convert(self, ex: Extraction, store: Store, batch: _Batch) -> tuple[NamedNode, list[Quad]]:
+    @staticmethod
+    def _quads(ex: Extraction) -> list[Quad]:
         try:
-            quads = extraction_quads(ex)
+            return extraction_quads(ex)
         except ValueError as err:
-            self._commit(batch)
             raise StoreError(f"document {ex.article.path} cannot be stored: {_one_line(err)}",
                              fix="fix the extraction stage; documents before it were written") from err
-        return quads[0].graph_name, quads
 
-    def _write_graphs(self, graphs: Iterable[tuple[NamedNode, list[Quad]]]) -> None:
-        batch = _Batch()
-        for graph, quads in graphs:
-            batch.add(self.raw, graph, quads)
+    def _sync_ontology(self) -> None:
+        """Load the ontology graph, or rewrite the part that differs from the ontology file."""
+        batch = Batch()
+        batch.add(self.raw, NamedNode(ONTOLOGY_IRI), ontology_quads())
         self._commit(batch)
 
-    def _commit(self, batch: _Batch) -> int:
+    def _commit(self, batch: Batch) -> int:
         try:
             batch.commit(self.raw)
         except (OSError, SyntaxError, RuntimeError) as err:
             names = ", ".join(sorted(g.value for g in batch.graphs)[:3])
-            raise StoreError(f"writing {len(batch.graphs)} documents ({names} …) to "
+            raise StoreError(f"writing {len(batch.graphs)} graphs ({names} …) to "
                              f"{self.path or 'memory'} failed: {_one_line(err)}",
                              fix="check disk space and permissions, then rerun kg build") from err
         log.debug("committed %d graphs, %d changed quads", len(batch.graphs), batch.size)

@@ -11,10 +11,17 @@ from kg.settings import Settings
 TEXT = "■记者 周明远\n\n本报讯 当天杭州某旭生物科技股份有限公司总部大楼正式奠基开工。公司董事长杨立新表示，将扎根云栖小镇。"
 
 
+def test_sentences_end_at_punctuation_and_line_breaks():
+    from kg.nlp.spacy_pipeline import sentences
+    text = "他说：“好。”然后走了！\n\n标题一行\n第二句；第三句"
+    assert [s.text for s in sentences(text)] == ["他说：“好。”", "然后走了！", "标题一行", "第二句；", "第三句"]
+    assert all(text[s.start:s.end] == s.text for s in sentences(text))
+
+
 def test_char_pipeline_sets_ents_and_sentences():
     nlp = build_pipeline(Settings())
     doc = nlp(TEXT)
-    assert nlp.pipe_names == ["sentencizer", "park_kg_rules"]
+    assert nlp.pipe_names == ["park_kg_rules"]
     assert {(e.text, e.label_) for e in doc.ents} >= {("杭州某旭生物科技股份有限公司", "Company"), ("云栖小镇", "Park")}
     analysis = analyse(TEXT)
     assert all(TEXT[m.start:m.end] == m.text for m in analysis.mentions)

@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import QueryError, StoreError
 from kg.iri import document_iri
+from kg.rdf import batch as batch_module
 from kg.rdf import store as store_module
 from kg.rdf.convert import extraction_quads, ontology_quads
 from kg.rdf.namespace import ONTOLOGY_IRI
@@ -186,20 +187,29 @@ def test_documents_are_written_whole_when_a_batch_fails(
     before = graph_quads(mem_store, document_iri("doc-0002"))
     monkeypatch.setattr(store_module, "BATCH_QUADS", 1)  # one document per transaction
     calls = {"n": 0}
-    real_commit = store_module._Batch.commit
+    real_commit = batch_module.Batch.commit
 
-    def failing_commit(self: store_module._Batch, raw: ox.Store) -> None:
+    def failing_commit(self: batch_module.Batch, raw: ox.Store) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError("disk full")
         real_commit(self, raw)
 
-    monkeypatch.setattr(store_module._Batch, "commit", failing_commit)
+    monkeypatch.setattr(batch_module.Batch, "commit", failing_commit)
     changed = [dataclasses.replace(ex, relations=()) for ex in (first, second)]
     with pytest.raises(StoreError, match="disk full"):
         mem_store.replace_documents(changed)
     assert graph_quads(mem_store, document_iri("doc-0001")) == set(extraction_quads(changed[0]))
     assert graph_quads(mem_store, document_iri("doc-0002")) == before
+
+
+def test_documents_before_a_failing_source_are_written(mem_store: KGStore, sample: Extraction) -> None:
+    def source() -> Iterator[Extraction]:
+        yield sample
+        raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        mem_store.replace_documents(source())
+    assert [d["doc_id"] for d in mem_store.documents()] == ["doc-0001"]
 
 
 def test_oxigraph_extend_is_all_or_nothing(mem_store: KGStore, sample: Extraction) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
-from decimal import Decimal, InvalidOperation
 from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
-from kg.records import Article, Attribute, Entity, Extraction, Relation, Span
+from kg.records import ENTITY_TYPES, RELATION_TYPES, Article, Attribute, Entity, Extraction, Relation, Span
 from kg.rdf.namespace import KGO, NIF, ONTOLOGY_IRI
 from kg.settings import ONTOLOGY_FILE
 
@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 Triple3 = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
 LANG = "zh"
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -34,18 +33,31 @@ def _n(term: str) -> NamedNode:
     return NamedNode(str(term))
 
 
-A = _n(RDF.type)
+class T:
+    """Every vocabulary term the converter writes, as a ``pyoxigraph.NamedNode`` (built once)."""
+
+    a, statement, subject, predicate, object = (_n(t) for t in (RDF.type, RDF.Statement, RDF.subject,
+                                                                RDF.predicate, RDF.object))
+    label, pref_label, alt_label = _n(RDFS.label), _n(SKOS.prefLabel), _n(SKOS.altLabel)
+    identifier, source, title, date = (_n(t) for t in (DCTERMS.identifier, DCTERMS.source,
+                                                       DCTERMS.title, DCTERMS.date))
+    mentions, monetary_amount, value, currency = (_n(t) for t in (SDO.mentions, SDO.MonetaryAmount,
+                                                                  SDO.value, SDO.currency))
+    was_derived_from = _n(PROV.wasDerivedFrom)
+    nif_string, anchor_of, begin_index, end_index, reference_context = (
+        _n(t) for t in (NIF.String, NIF.anchorOf, NIF.beginIndex, NIF.endIndex, NIF.referenceContext))
+    document, assertion, evidence_class = _n(KGO.Document), _n(KGO.Assertion), _n(KGO.Evidence)
+    source_path, sha256, text = _n(KGO.sourcePath), _n(KGO.sha256), _n(KGO.text)
+    confidence, rule, role, evidence = _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.evidence)
+    investment, qualifier, stage = _n(KGO.investment), _n(KGO.qualifier), _n(KGO.stage)
+
+
 XSD_DATE, XSD_DECIMAL, XSD_INTEGER = _n(XSD.date), _n(XSD.decimal), _n(XSD.integer)
 
-ENTITY_CLASSES: dict[str, NamedNode] = {
-    name: _n(KGO[name]) for name in ("Park", "Company", "Organization", "Project", "Person", "Place")
-}
+ENTITY_CLASSES: dict[str, NamedNode] = {name: _n(KGO[name]) for name in ENTITY_TYPES}
 """``Entity.type`` -> kgo class."""
 
-RELATION_PROPERTIES: dict[str, NamedNode] = {
-    name: _n(KGO[name])
-    for name in ("locatedIn", "investsIn", "worksFor", "involvedIn", "receivedAward", "subsidiaryOf")
-}
+RELATION_PROPERTIES: dict[str, NamedNode] = {name: _n(KGO[name]) for name in RELATION_TYPES}
 """``Relation.type`` -> kgo property (``receivedAward`` has a literal object)."""
 
 ATTRIBUTE_PROPERTIES: dict[str, NamedNode] = {"date": _n(KGO.date)}
@@ -60,19 +72,19 @@ def zh(text: str) -> Literal:
 
 
 def canonical_decimal(value: str | float) -> str | None:
-    """The canonical ``xsd:decimal`` form Oxigraph stores ("1.50" -> "1.5", "2.0" -> "2"), or ``None``.
+    """The canonical ``xsd:decimal`` form Oxigraph stores ("1.50" -> "1.5", "5E+9" -> "5000000000"),
+    or ``None`` if ``value`` is not a finite number.
 
     Emitting the canonical form keeps converter output and store content equal quad for quad.
 
-    >>> canonical_decimal("0.80"), canonical_decimal("1650000000"), canonical_decimal("亿")
+    >>> canonical_decimal("0.80"), canonical_decimal("1.65E+9"), canonical_decimal("亿")
     ('0.8', '1650000000', None)
     """
-    text = str(value).strip()
-    if not _DECIMAL.match(text):
-        return None
     try:
-        number = Decimal(text)
+        number = Decimal(str(value).strip())
     except InvalidOperation:
+        return None
+    if not number.is_finite():
         return None
     out = format(number.normalize(), "f")
     return "0" if out in ("-0", "+0") else out
@@ -84,7 +96,7 @@ def decimal_literal(value: float) -> Literal:
 
 
 def number_literal(value: str) -> Literal:
-    """``xsd:decimal`` (canonical) when ``value`` is a plain decimal number, else a plain string."""
+    """``xsd:decimal`` (canonical) when ``value`` is a finite number (``5E+9`` too), else a plain string."""
     text = canonical_decimal(value)
     return Literal(value) if text is None else Literal(text, datatype=XSD_DECIMAL)
 
@@ -115,22 +127,22 @@ def alt_labels(entity: Entity) -> list[str]:
 def document_triples(article: Article, doc: NamedNode, entities: Iterable[str]) -> list[Triple3]:
     """The document block: type, title, paths, date, hash, cleaned text, mentioned entities."""
     out: list[Triple3] = [
-        (doc, A, _n(KGO.Document)),
-        (doc, _n(DCTERMS.identifier), Literal(article.doc_id)),
-        (doc, _n(DCTERMS.source), Literal(article.path)),
-        (doc, _n(KGO.sourcePath), Literal(article.source)),
-        (doc, _n(KGO.text), zh(article.text)),
+        (doc, T.a, T.document),
+        (doc, T.identifier, Literal(article.doc_id)),
+        (doc, T.source, Literal(article.path)),
+        (doc, T.source_path, Literal(article.source)),
+        (doc, T.text, zh(article.text)),
     ]
     if article.title:
-        out.append((doc, _n(DCTERMS.title), zh(article.title)))
+        out.append((doc, T.title, zh(article.title)))
     date = date_literal(article.date)
     if date is not None:
-        out.append((doc, _n(DCTERMS.date), date))
+        out.append((doc, T.date, date))
     elif article.date:
         log.warning("document %s: date %r is not YYYY-MM-DD, not written", article.path, article.date)
     if article.sha256:
-        out.append((doc, _n(KGO.sha256), Literal(article.sha256)))
-    out.extend((doc, _n(SDO.mentions), NamedNode(iri)) for iri in entities)
+        out.append((doc, T.sha256, Literal(article.sha256)))
+    out.extend((doc, T.mentions, NamedNode(iri)) for iri in entities)
     return out
 
 
@@ -146,8 +158,8 @@ def entity_triples(entity: Entity) -> list[Triple3]:
             f"expected one of {', '.join(ENTITY_CLASSES)}"
         )
     node, label = NamedNode(entity.id), zh(entity.label)
-    out: list[Triple3] = [(node, A, cls), (node, _n(RDFS.label), label), (node, _n(SKOS.prefLabel), label)]
-    out.extend((node, _n(SKOS.altLabel), zh(name)) for name in alt_labels(entity))
+    out: list[Triple3] = [(node, T.a, cls), (node, T.label, label), (node, T.pref_label, label)]
+    out.extend((node, T.alt_label, zh(name)) for name in alt_labels(entity))
     return out
 
 
@@ -163,12 +175,12 @@ def evidence_triples(span: Span, doc_id: str, doc: NamedNode) -> tuple[NamedNode
         raise ValueError(f"evidence {span.text!r} has invalid offsets {span.start}..{span.end}")
     ev = NamedNode(node_iri("ev", doc_id, str(span.start), str(span.end)))
     return ev, [
-        (ev, A, _n(KGO.Evidence)),
-        (ev, A, _n(NIF.String)),
-        (ev, _n(NIF.anchorOf), zh(span.text)),
-        (ev, _n(NIF.beginIndex), Literal(str(span.start), datatype=XSD_INTEGER)),
-        (ev, _n(NIF.endIndex), Literal(str(span.end), datatype=XSD_INTEGER)),
-        (ev, _n(NIF.referenceContext), doc),
+        (ev, T.a, T.evidence_class),
+        (ev, T.a, T.nif_string),
+        (ev, T.anchor_of, zh(span.text)),
+        (ev, T.begin_index, Literal(str(span.start), datatype=XSD_INTEGER)),
+        (ev, T.end_index, Literal(str(span.end), datatype=XSD_INTEGER)),
+        (ev, T.reference_context, doc),
     ]
 
 
@@ -178,17 +190,17 @@ def assertion_triples(
     """The reified statement of ``fact`` with its provenance (no role)."""
     subject, predicate, obj = fact
     out: list[Triple3] = [
-        (stmt, A, _n(RDF.Statement)),
-        (stmt, A, _n(KGO.Assertion)),
-        (stmt, _n(RDF.subject), subject),
-        (stmt, _n(RDF.predicate), predicate),
-        (stmt, _n(RDF.object), obj),
-        (stmt, _n(KGO.confidence), decimal_literal(confidence)),
-        (stmt, _n(PROV.wasDerivedFrom), doc),
-        (stmt, _n(KGO.evidence), ev),
+        (stmt, T.a, T.statement),
+        (stmt, T.a, T.assertion),
+        (stmt, T.subject, subject),
+        (stmt, T.predicate, predicate),
+        (stmt, T.object, obj),
+        (stmt, T.confidence, decimal_literal(confidence)),
+        (stmt, T.was_derived_from, doc),
+        (stmt, T.evidence, ev),
     ]
     if rule:
-        out.append((stmt, _n(KGO.rule), Literal(rule)))
+        out.append((stmt, T.rule, Literal(rule)))
     return out
 
 
@@ -209,7 +221,7 @@ def relation_triples(rel: Relation, doc_id: str, doc: NamedNode) -> list[Triple3
     ev, ev_triples = evidence_triples(rel.evidence, doc_id, doc)
     out = [fact, *assertion_triples(stmt, fact, ev=ev, doc=doc, confidence=rel.confidence, rule=rel.rule)]
     if rel.role:
-        out.append((stmt, _n(KGO.role), zh(rel.role)))
+        out.append((stmt, T.role, zh(rel.role)))
     return out + ev_triples
 
 
@@ -218,16 +230,16 @@ def amount_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3
     amt = NamedNode(node_iri("amt", doc_id, attr.subject, str(attr.evidence.start)))
     ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
     out: list[Triple3] = [
-        (NamedNode(attr.subject), _n(KGO.investment), amt),
-        (amt, A, _n(SDO.MonetaryAmount)),
-        (amt, _n(SDO.value), number_literal(attr.value)),
-        (amt, _n(KGO.confidence), decimal_literal(attr.confidence)),
-        (amt, _n(KGO.evidence), ev),
-        (amt, _n(PROV.wasDerivedFrom), doc),
+        (NamedNode(attr.subject), T.investment, amt),
+        (amt, T.a, T.monetary_amount),
+        (amt, T.value, number_literal(attr.value)),
+        (amt, T.confidence, decimal_literal(attr.confidence)),
+        (amt, T.evidence, ev),
+        (amt, T.was_derived_from, doc),
     ]
-    optional = ((SDO.currency, attr.unit, Literal), (KGO.qualifier, attr.qualifier, zh),
-                (KGO.stage, attr.stage, zh), (KGO.rule, attr.rule, Literal))
-    out.extend((amt, _n(p), make(v)) for p, v, make in optional if v)
+    optional = ((T.currency, attr.unit, Literal), (T.qualifier, attr.qualifier, zh),
+                (T.stage, attr.stage, zh), (T.rule, attr.rule, Literal))
+    out.extend((amt, p, make(v)) for p, v, make in optional if v)
     return out + ev_triples
 
 

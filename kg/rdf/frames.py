@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.errors import QueryError
 from kg.iri import document_iri, node_iri
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.namespace import PREFIXES, kgo_values
 from kg.rdf.store import KGStore
+from kg.records import ENTITY_TYPES, RELATION_TYPES
 from kg.settings import ONTOLOGY_NS
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
     import rdflib
 
 AWARD_TYPE = "Award"
-_ENTITY_CLASSES = "kgo:Park kgo:Company kgo:Organization kgo:Project kgo:Person kgo:Place"
-_RELATIONS = "kgo:locatedIn kgo:investsIn kgo:worksFor kgo:involvedIn kgo:receivedAward kgo:subsidiaryOf"
 
 
 def open_rdflib(path: Path | str, *, read_only: bool = True) -> rdflib.Dataset:
@@ -67,21 +67,29 @@ class _Edge:
     roles: set[str] = field(default_factory=set)
     evidence: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
-    assertions: int = 0
+    statements: set[str] = field(default_factory=set)
 
 
 def _only(doc: str | None) -> str:
-    """SPARQL ``VALUES`` restricting ``?g`` to one document (IRI or doc id); empty for all."""
+    """SPARQL ``VALUES`` restricting ``?g`` to one document (IRI or doc id); empty for all.
+
+    Raises ``QueryError`` if ``doc`` looks like an IRI but is not a valid one.
+    """
     if doc is None:
         return ""
-    iri = doc if doc.startswith(("http://", "https://")) else document_iri(doc)
-    return f"VALUES ?g {{ <{iri}> }}"
+    from pyoxigraph import NamedNode
+
+    try:
+        node = NamedNode(doc if doc.startswith(("http://", "https://")) else document_iri(doc))
+    except ValueError as err:
+        raise QueryError(f"{doc!r} is not a document IRI", fix="give a document IRI or doc id") from err
+    return f"VALUES ?g {{ {node} }}"
 
 
 def _node_rows(store: KGStore, only: str) -> dict[str, dict[str, object]]:
     _, rows = store.select(
         f"SELECT DISTINCT ?e ?type ?label WHERE {{ {only} GRAPH ?g {{ ?e a ?type ; rdfs:label ?label ."
-        f" VALUES ?type {{ {_ENTITY_CLASSES} }} }} }} ORDER BY ?e DESC(?type) DESC(?label)")
+        f" VALUES ?type {{ {kgo_values(ENTITY_TYPES)} }} }} }} ORDER BY ?e DESC(?type) DESC(?label)")
     nodes: dict[str, dict[str, object]] = {}
     for iri, cls, label in rows:  # the last row per entity wins: smallest type, then label
         nodes[str(iri)] = {"type": str(cls).removeprefix(ONTOLOGY_NS), "label": str(label),
@@ -97,19 +105,19 @@ def _node_rows(store: KGStore, only: str) -> dict[str, dict[str, object]]:
 
 def _edge_rows(store: KGStore, only: str) -> dict[tuple[str, str, str], _Edge]:
     _, rows = store.select(
-        f"SELECT ?g ?h ?p ?t ?role ?conf ?sent WHERE {{ {only} GRAPH ?g {{"
+        f"SELECT ?g ?stmt ?h ?p ?t ?role ?conf ?sent WHERE {{ {only} GRAPH ?g {{"
         f" ?stmt a kgo:Assertion ; rdf:subject ?h ; rdf:predicate ?p ; rdf:object ?t ."
-        f" VALUES ?p {{ {_RELATIONS} }}"
+        f" VALUES ?p {{ {kgo_values(RELATION_TYPES)} }}"
         f" OPTIONAL {{ ?stmt kgo:role ?role }} OPTIONAL {{ ?stmt kgo:confidence ?conf }}"
         f" OPTIONAL {{ ?stmt kgo:evidence/nif:anchorOf ?sent }} }} }}")
     edges: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
-    for g, head, pred, tail, role, conf, sent in rows:
+    for g, stmt, head, pred, tail, role, conf, sent in rows:
         edge = edges[(str(head), str(tail), str(pred).removeprefix(ONTOLOGY_NS))]
         edge.confidence = max(edge.confidence, float(conf or 0))  # type: ignore[arg-type]
         edge.roles.update([str(role)] if role else [])
         edge.evidence.update([str(sent)] if sent else [])
         edge.docs.add(str(g))
-        edge.assertions += 1
+        edge.statements.add(str(stmt))
     return edges
 
 
@@ -148,7 +156,7 @@ def to_networkx(store: KGStore, *, doc: str | None = None) -> networkx.MultiDiGr
         roles = sorted(edge.roles)
         g.add_edge(head, tail, key=rel, type=rel, role=roles[0] if roles else None, roles=roles,
                    confidence=edge.confidence, evidence=sorted(edge.evidence),
-                   docs=sorted(edge.docs), assertions=edge.assertions)
+                   docs=sorted(edge.docs), assertions=len(edge.statements))
     for node in g.nodes:
         g.nodes[node]["degree"] = g.degree(node)
     return g

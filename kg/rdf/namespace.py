@@ -13,6 +13,8 @@ AttributeError: term 'locatedInn' not in namespace 'https://w3id.org/park-kg/ont
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
@@ -88,9 +90,18 @@ def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
+def kgo_values(names: Iterable[str]) -> str:
+    """Space-separated ``kgo:`` terms for a SPARQL ``VALUES`` block. Raises ``AttributeError`` on a typo.
+
+    >>> kgo_values(["Park", "Place"])
+    'kgo:Park kgo:Place'
+    """
+    return " ".join(f"kgo:{KGO[name].removeprefix(ONTOLOGY_NS)}" for name in names)
+
+
 def kgo_terms() -> frozenset[str]:
     """Local names of every ``KGO`` term (for the code/ontology agreement test and converters)."""
     return frozenset(KGO.__annotations__)
 
 
-__all__ = ["KGO", "NIF", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms"]
+__all__ = ["KGO", "NIF", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]

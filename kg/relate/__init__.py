@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.nlp.context import rule_context
 from kg.records import Attribute, Entity, Relation, Span
 from kg.relate import rules
-from kg.relate.amounts import find_amounts
+from kg.relate.amounts import find_amounts, plain_number
 from kg.relate.view import DocView
 
 
@@ -46,7 +46,7 @@ def investments(view: DocView) -> list[Attribute]:
         target = projects[0] if projects else (last if "该项目" in sent.text else None)
         for amount in find_amounts(view.text, sent.start, sent.end):
             if target is not None and "投资" in view.text[max(sent.start, amount.start - 6):amount.start]:
-                out.append(Attribute(subject=target.entity.id, name="investment", value=str(amount.value),
+                out.append(Attribute(subject=target.entity.id, name="investment", value=plain_number(amount.value),
                                      unit=amount.currency, qualifier=amount.qualifier, evidence=sent,
                                      rule="attribute.investment", confidence=0.7))
         last = projects[-1] if projects else last

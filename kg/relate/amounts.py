@@ -26,6 +26,12 @@ class Amount:
     end: int
 
 
+def plain_number(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros (``5E+9`` → ``5000000000``)."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def parse_number(text: str) -> Decimal:
     """Arabic or Chinese numerals as a Decimal (cn2an for the Chinese ones)."""
     if re.fullmatch(r"\d+(?:\.\d+)?", text):

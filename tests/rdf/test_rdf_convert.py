@@ -115,7 +115,7 @@ def test_unknown_entity_type_raises(sample: Extraction) -> None:
 
 @pytest.mark.parametrize(("value", "datatype", "lexical"), [
     ("2024-01-19", "date", "2024-01-19"), ("2024-02-30", None, "2024-02-30"), ("16.50", "decimal", "16.5"),
-    ("约16亿", None, "约16亿"), ("1e3", None, "1e3"),
+    ("约16亿", None, "约16亿"), ("1.65E+9", "decimal", "1650000000"), ("NaN", None, "NaN"),
 ])
 def test_typed_literal(value: str, datatype: str | None, lexical: str) -> None:
     lit = typed_literal(value)

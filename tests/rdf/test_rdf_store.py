@@ -50,6 +50,19 @@ def test_open_creates_folder_and_loads_ontology_once(store_path: Path) -> None:
         assert store.raw.contains_named_graph(ox.NamedNode(ONTOLOGY_IRI))
 
 
+def test_open_refreshes_a_changed_ontology(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    KGStore.open(store_path).close()
+    monkeypatch.setattr(store_module, "ontology_quads", lambda: ontology_quads()[:10])
+    with KGStore.open(store_path) as store:
+        assert len(store) == 10
+
+
+def test_select_construct_rows(filled_store: KGStore) -> None:
+    names, rows = filled_store.select("CONSTRUCT { ?e a kgo:Park } WHERE { ?e a kgo:Park }")
+    assert names == ["subject", "predicate", "object"]
+    assert rows[0][2] == "https://w3id.org/park-kg/ontology#Park"
+
+
 def test_in_memory_store(mem_store: KGStore, sample: Extraction) -> None:
     assert mem_store.replace_documents([sample]) == len(extraction_quads(sample))
     assert len(mem_store) == N_ONTOLOGY + len(extraction_quads(sample))
@@ -83,6 +96,18 @@ def other_writer(store_path: Path) -> Iterator[subprocess.Popen[str]]:
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     yield proc
     proc.communicate(input="", timeout=60)
+
+
+def test_close_reopens_to_drop_a_large_write_ahead_log(
+        store_path: Path, sample: Extraction, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "WAL_REOPEN_BYTES", 0)
+    with KGStore.open(store_path) as store:
+        store.replace_documents([sample])
+        results = store.raw.query("SELECT * WHERE { ?s ?p ?o }")  # keeps the handle (and lock) alive
+        store.close()  # the reopen fails quietly
+        del results
+    with KGStore.open(store_path) as store:
+        assert len(store.documents()) == 1
 
 
 def test_second_writer_in_another_process_gets_store_error(store_path: Path) -> None:

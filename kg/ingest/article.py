@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
@@ -11,7 +10,7 @@ from kg.ingest.decode import decode_bytes
 from kg.ingest.files import read_limited
 from kg.ingest.html_text import html_to_text, looks_like_html
 from kg.ingest.markdown import markdown_to_text
-from kg.ingest.meta import extract_date, extract_title, find_dates
+from kg.ingest.meta import Cleaned, extract_date, extract_title, find_dates
 from kg.ingest.rejoin import reflow
 from kg.records import Article
 from kg.settings import DEFAULT, Settings
@@ -20,15 +19,6 @@ TEXT_PATH = "<text>"
 DOC_ID_LENGTH = 20
 HTML, MARKDOWN, PLAIN = "text/html", "text/markdown", "text/plain"
 _SUFFIX_TYPES = {".html": HTML, ".htm": HTML, ".md": MARKDOWN, ".markdown": MARKDOWN}
-
-
-@dataclass(frozen=True, kw_only=True)
-class Cleaned:
-    """Cleaned text of a document and the title/date its markup declares, if any."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
 
 
 def sha256_hex(data: bytes) -> str:

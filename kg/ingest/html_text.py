@@ -5,11 +5,10 @@ BeautifulSoup (with lxml) is imported on first use: importing ``kg.ingest`` stay
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.ingest.chars import CJK_CLASS
-from kg.ingest.meta import find_dates
+from kg.ingest.meta import Cleaned, find_dates
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -29,15 +28,6 @@ DATE_META = frozenset({
 _SNIFF_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _WRAP_RE = re.compile(f"(?<=[{CJK_CLASS}])[ \\t\\r\\f]*\\n\\s*(?=[{CJK_CLASS}])")
 _SPACE_RE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, kw_only=True)
-class HtmlDoc:
-    """Visible text of an HTML page (one block element per line) and its declared metadata."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
 
 
 def looks_like_html(text: str) -> bool:
@@ -108,7 +98,7 @@ def _mark_blocks(soup: BeautifulSoup) -> None:
         tag.insert_after("\n")
 
 
-def html_to_text(markup: str) -> HtmlDoc:
+def html_to_text(markup: str) -> Cleaned:
     """Visible text of ``markup`` with block elements as paragraph breaks; entities unescaped.
 
     >>> html_to_text("<p>钱塘&amp;大创</p><script>alert(1)</script><p>小镇</p>").text.split()
@@ -122,4 +112,4 @@ def html_to_text(markup: str) -> HtmlDoc:
     if soup.head is not None:
         soup.head.decompose()
     _mark_blocks(soup)
-    return HtmlDoc(text=soup.get_text(), title=title, date=date)
+    return Cleaned(text=soup.get_text(), title=title, date=date)

@@ -8,9 +8,8 @@ page-layout breaks), never across blank lines. A YAML-style front matter block g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from kg.ingest.meta import find_dates
+from kg.ingest.meta import Cleaned, find_dates
 from kg.ingest.rejoin import reflow
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -31,15 +30,6 @@ _EMPHASIS = re.compile(  # *x* anywhere; _x_ not inside ASCII words (snake_case 
     r"|(?<![A-Za-z0-9_])_(?![\s_])(.+?)(?<![\s_])_(?![A-Za-z0-9_])"
 )
 _CODE = re.compile(r"`+([^`]*)`+")
-
-
-@dataclass(frozen=True, kw_only=True)
-class MarkdownDoc:
-    """Text of a markdown file (paragraphs separated by blank lines) and its front matter."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -84,7 +74,7 @@ def markdown_blocks(body: str) -> list[str]:
     return ["\n".join(lines) for lines in blocks if any(ln.strip() for ln in lines)]
 
 
-def markdown_to_text(markup: str) -> MarkdownDoc:
+def markdown_to_text(markup: str) -> Cleaned:
     """Plain text of markdown ``markup``.
 
     >>> markdown_to_text("# 钱塘**大创**\\n\\n见[官网](https://x.cn)。![图](a.png)").text
@@ -93,7 +83,7 @@ def markdown_to_text(markup: str) -> MarkdownDoc:
     fields, body = split_front_matter(markup)
     paragraphs = [reflow(block) for block in markdown_blocks(body)]
     date = next(find_dates(fields.get("date", "")), None)
-    return MarkdownDoc(
+    return Cleaned(
         text=reflow("\n\n".join(p for p in paragraphs if p), join_lines=False),
         title=fields.get("title") or None,
         date=date[1] if date else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 TITLE_MAX = 80          # characters
 DATELINE_WINDOW = 400   # a dateline or timestamp is looked for in the first chars only
@@ -19,6 +20,15 @@ _DATE_RE = re.compile(
 _LABEL_RE = re.compile(
     r"(?:^|[\s|丨【\[(（])(?:来源|发布时间|发布日期|发表时间|发稿时间|更新时间|日期|时间)\s*[:：]"
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cleaned:
+    """Cleaned text of a document and the title/date its markup declares, if any."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
 
 
 def parse_date(year: str, month: str, day: str) -> str | None:

@@ -14,8 +14,12 @@ from kg.nlp.textutil import CJK, words_regex
 from kg.settings import DATA_DIR, RULES_DIR
 
 NUMBER_RE = re.compile(
-    r"(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批期]))"
+    r"第[0-9一二三四五六七八九十百]+[届次期批个家项名轮]?"
+    r"|[百千万亿]+级"
+    r"|(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批]))"
     r"(?:年度|年底|年初|年|月份|月|日|号|个|家|项|座|栋|名|位|批|期|亿元|万元|亿|万|元|%)?")
+# Units after a number that make it part of a product or capacity (年产3000万套…, 12英寸…).
+SPEC_UNIT_RE = re.compile(r"(?:万|千|亿)?(?:套|台|吨|片|辆|件|只|英寸|寸|瓦|千瓦|兆瓦|吉瓦|GWh|MWh|MW|GW|KW|kW|平方米|万平方米|头|株|颗|张|条)")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from kg.records import ENTITY_TYPES
 from kg.settings import RULES_DIR
 
 _WORD = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·&]+$")
+_SUFFIX = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·&()]+$")   # half-width brackets: text is width-folded
 _SUFFIX_KEYS = {"suffix", "type", "min_prefix", "max_prefix", "confidence", "place_prefix_ok", "exclude_prev", "exclude_next"}
 LIST_NAMES = (
     "left_stop", "generic", "industry", "legal_forms", "titles", "person_after",
@@ -64,7 +65,7 @@ def _suffix_rule(path: Path, line: int, raw: str) -> SuffixRule:
         raise _fail(path, line, f"unknown keys {sorted(unknown)}", f"use only {sorted(_SUFFIX_KEYS)}")
     if obj["type"] not in ENTITY_TYPES:
         raise _fail(path, line, f"type {obj['type']!r} is not an entity type", f"use one of {', '.join(ENTITY_TYPES)}")
-    if not isinstance(obj["suffix"], str) or not _WORD.match(obj["suffix"]):
+    if not isinstance(obj["suffix"], str) or not _SUFFIX.match(obj["suffix"]):
         raise _fail(path, line, f"suffix {obj['suffix']!r} is not a word", "use Chinese characters, letters or digits only")
     return SuffixRule(**obj)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.context import NUMBER_RE, RuleContext
+from kg.nlp.context import NUMBER_RE, SPEC_UNIT_RE, RuleContext
 from kg.nlp.lexicon import SuffixRule
 from kg.nlp.textutil import CJK, is_name_char, paren_group_start
 from kg.records import Mention
@@ -34,15 +34,29 @@ def walk_left(text: str, pos: int, limit: int) -> int:
     return i
 
 
+COMPLEMENTS = "起出了着过"
+
+
 def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext) -> int:
-    """Start after the last stop word (or number/date) inside ``text[start:end]``."""
+    """Start after the last stop word, number/date or title inside ``text[start:end]``.
+
+    Numbers that measure a product (年产3000万套…, 12英寸…) stay in the name."""
     cut = ctx.last_stop_end(text, start, end)
+    if cut > start and cut < end - 2 and text[cut] in COMPLEMENTS:
+        cut += 1                                 # 聚集起某某 → 某某
     for m in NUMBER_RE.finditer(text, cut, end):
-        if m.end() < end and not text[m.end()].isascii():
+        if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end):
             cut = max(cut, m.end())
     for m in ctx.title_re.finditer(text, cut, end):
         cut = max(cut, m.end())
+    if text.endswith("年产", start, cut):
+        cut -= 2
     return cut
+
+
+def _measures_product(text: str, m: re.Match[str], end: int) -> bool:
+    return bool(SPEC_UNIT_RE.match(text, m.end(), end) or SPEC_UNIT_RE.match(text, m.end() - 1, end)
+                or text.endswith("年产", 0, m.start()))
 
 
 def cut_at_places(text: str, start: int, end: int, ctx: RuleContext) -> int:

@@ -53,7 +53,7 @@ def investments(view: DocView) -> list[Attribute]:
     return out
 
 
-def relate(text: str, title: str, sentences: list[Span], entities: list[Entity]) -> tuple[list[Relation], list[Attribute]]:
+def relate(text: str, title: str, sentences: list[Span], entities: list[Entity], *, date: str | None = None) -> tuple[list[Relation], list[Attribute]]:
     """Relations and attributes of one linked document."""
     view = DocView(text=text, title=title, sentences=sentences, entities=entities)
     found = _sentence_rules(view) + list(rules.park_in_place(view)) + list(rules.invests_by_name(view))

@@ -86,4 +86,6 @@ def derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
         return company_aliases(name, ctx)
     if kind in ("Park", "Organization"):
         return park_aliases(name, ctx)
+    if kind == "Project" and name.endswith("项目") and _usable(name[:-2], ctx):
+        return [name[:-2]]
     return []

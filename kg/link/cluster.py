@@ -61,15 +61,44 @@ def _full_first(mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (-len(m.text), m.start))
 
 
+def _aliases(m: Mention, parks: list[str], ctx: RuleContext) -> list[str]:
+    """Derived short names, plus an organisation's name without the park it belongs to
+    (某某投资区江北管委会 → 江北管委会)."""
+    names = derived_aliases(fold(m.text), m.type, ctx)
+    if m.type == "Organization":
+        park = next((p for p in parks if m.text.startswith(p) and len(m.text) - len(p) >= 3), None)
+        rest = m.text[len(park):] if park else ""
+        if rest and rest not in ctx.suffix_rules:
+            names.append(rest)
+    return names
+
+
+def _joinable(table: NameTable, m: Mention, aliases: list[str]) -> int | None:
+    """An existing cluster of the same type that owns one of ``aliases``. Two legal company
+    names never join this way (杭州某某科技有限公司 and 宁波某某科技有限公司 stay apart)."""
+    if m.type == "Company" and m.text.endswith(LEGAL_END):
+        return None
+    for alias in aliases:
+        cid = table.lookup(alias)
+        if cid is not None and table.kind[cid] == m.type:
+            return cid
+    return None
+
+
 def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTable:
     """Clusters for the full names of the document, with their derived and declared names."""
     table = NameTable()
+    parks = sorted({m.text for m in mentions if m.type == "Park"}, key=len, reverse=True)
     for m in _full_first(mentions):
         cid = table.lookup(m.text)
         if cid is None or table.kind[cid] != m.type:
-            names = [m.text, *derived_aliases(fold(m.text), m.type, ctx)]
-            cid = table.new(m.type, [m.text])
-            for alias in names[1:]:
+            aliases = _aliases(m, parks, ctx)
+            cid = _joinable(table, m, aliases)
+            if cid is None:
+                cid = table.new(m.type, [m.text])
+            else:
+                table.claim(cid, m.text)
+            for alias in aliases:
                 if table.lookup(alias) is None and key(alias) not in table.ambiguous:
                     table.claim(cid, alias)
         declared = declared_alias(text, m)

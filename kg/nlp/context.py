@@ -36,6 +36,7 @@ class RuleContext:
     title_re: re.Pattern[str]
     after_re: re.Pattern[str]       # words after a person name (anchored use)
     industry_re: re.Pattern[str]
+    industry_any_re: re.Pattern[str]   # brand-head industry words anywhere (longest first)
     surnames1: frozenset[str]
     surnames2: frozenset[str]
 
@@ -43,10 +44,14 @@ class RuleContext:
         """A word list of the lexicon."""
         return self.lex.words(name)
 
-    def last_stop_end(self, text: str, start: int, end: int) -> int:
-        """End of the last stop word inside ``text[start:end]`` (``start`` when none)."""
+    def last_stop_end(self, text: str, start: int, end: int, *, skip_adjacent: bool = False) -> int:
+        """End of the last stop word inside ``text[start:end]`` (``start`` when none).
+
+        With ``skip_adjacent`` a stop word that ends right at ``end`` is taken as part of the
+        name (某某控股集团, 某某投资合伙企业): a verb right before a suffix is its modifier."""
         found = self.stops.find_matches_as_indexes(text[start:end])
-        return start + max((e for i, _, e in found if self.stop_words[i]), default=0)
+        limit = end - start if not skip_adjacent else end - start - 1
+        return start + max((e for i, _, e in found if self.stop_words[i] and e <= limit), default=0)
 
     def stops_inside(self, text: str) -> bool:
         """Whether ``text`` contains a stop word (as found by leftmost-longest matching)."""
@@ -71,6 +76,7 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
         generic_re=words_regex({w for w in lex.words("generic") | lex.words("industry") if len(w) > 1}),
         title_re=words_regex(lex.words("titles")),
         after_re=words_regex(lex.words("person_after")),
+        industry_any_re=words_regex(lex.words("brand_heads")),
         industry_re=re.compile(f"(?:{words_regex(lex.words('industry')).pattern})(?![{CJK}])"),
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),

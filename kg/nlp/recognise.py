@@ -6,6 +6,7 @@ from kg.nlp.enumerations import find_enumerated
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.persons import find_persons
 from kg.nlp.resolve import resolve
+from kg.nlp.short_names import short_companies
 from kg.nlp.suffix_names import find_suffix_names
 from kg.nlp.textutil import fold
 from kg.records import Mention
@@ -22,6 +23,7 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
     """Every entity mention in ``text``; offsets refer to ``text`` itself."""
     folded = fold(text)
     found = find_suffix_names(folded, ctx) + find_persons(folded, ctx) + find_enumerated(folded, ctx)
+    found += short_companies(folded, ctx)
     found += gazetteer_mentions(folded, ctx.places, "place")
     if user is not None:
         found += gazetteer_mentions(folded, user, "user")

@@ -37,11 +37,11 @@ def walk_left(text: str, pos: int, limit: int) -> int:
 COMPLEMENTS = "起出了着过"
 
 
-def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext) -> int:
+def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adjacent: bool = False) -> int:
     """Start after the last stop word, number/date or title inside ``text[start:end]``.
 
     Numbers that measure a product (年产3000万套…, 12英寸…) stay in the name."""
-    cut = ctx.last_stop_end(text, start, end)
+    cut = ctx.last_stop_end(text, start, end, skip_adjacent=skip_adjacent)
     if cut > start and cut < end - 2 and text[cut] in COMPLEMENTS:
         cut += 1                                 # 聚集起某某 → 某某
     for m in NUMBER_RE.finditer(text, cut, end):
@@ -96,6 +96,8 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     """Whether ``prefix`` + suffix is a name rather than a generic mention."""
     if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
         return False
+    if prefix + rule.suffix in ctx.words("generic"):
+        return False
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
     rest, has_place = leftover(prefix, ctx)
@@ -124,7 +126,7 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
     """Where the name ending in the suffix at ``sfx_start`` begins."""
     walk = walk_left(text, sfx_start, rule.max_prefix)
-    start = cut_at_stops(text, walk, sfx_start, ctx)
+    start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.type == "Company")
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx)
     while start < sfx_start and text[start] in "·&":

@@ -1,0 +1,58 @@
+"""Company short names that news writes as brand + industry word (某某科技, 某某电子, 某某新能源)
+without a legal form. Both edges must be clear: a boundary, stop word or title before the
+brand, and a boundary, function word or verb after the industry word."""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.context import RuleContext
+from kg.nlp.suffix_names import cut_at_stops, leftover
+from kg.nlp.textutil import CJK, is_name_char
+from kg.records import Mention
+
+AFTER_CHARS = set("等和与及、在的已也还将是为于从向对把被让都均再又就则")
+BRAND_RE = re.compile(f"^[{CJK}A-Za-z]{{2,4}}$")
+
+
+def _brand_start(text: str, end: int, ctx: RuleContext) -> int | None:
+    """Start of a 2–4 character brand ending at ``end`` with a clear left edge."""
+    floor = max(0, end - 8)
+    i = end
+    while i > floor and is_name_char(text[i - 1]):
+        i -= 1
+    start = cut_at_stops(text, i, end, ctx)
+    if start == i and i > floor and i > 0 and is_name_char(text[i - 1]):
+        return None                              # no edge within reach: unclear
+    if start == i and end - i > 4:
+        return None
+    return start if BRAND_RE.match(text[start:end]) else None
+
+
+def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
+    if pos >= len(text) or not is_name_char(text[pos]):
+        return True
+    if text[pos] in AFTER_CHARS:
+        return True
+    found = ctx.stops.find_matches_as_indexes(text[pos:pos + 6])
+    return any(s == 0 and ctx.stop_words[i] for i, s, _ in found)
+
+
+def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
+    rest, has_place = leftover(brand, ctx)
+    return (len(rest) >= 2 and not has_place and brand not in ctx.words("not_person")
+            and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
+            and not ctx.stops_inside(brand))
+
+
+def short_companies(text: str, ctx: RuleContext) -> list[Mention]:
+    """Brand + industry word names with clear edges on both sides."""
+    out = []
+    for m in ctx.industry_any_re.finditer(text):
+        start = _brand_start(text, m.start(), ctx)
+        if start is None or not _clear_after(text, m.end(), ctx):
+            continue
+        name = text[start:m.end()]
+        if _good_brand(text[start:m.start()], name, ctx):
+            out.append(Mention(text=name, start=start, end=m.end(), type="Company",
+                               rule="short_name.industry", confidence=0.55))
+    return out

@@ -14,11 +14,13 @@ from collections import Counter, defaultdict
 from kg.iri import entity_iri, normalise_key
 from kg.link.aliases import declared_alias, derived_aliases
 from kg.nlp.context import RuleContext
+from kg.nlp.enumerations import good_item, list_runs
 from kg.nlp.gazetteer import Entry, Gazetteer
 from kg.nlp.resolve import longest_first
 from kg.nlp.textutil import CJK, fold
 from kg.records import Entity, Mention, Span
 
+MATE_TYPES = ("Company", "Organization", "Park")
 LEGAL_END = ("有限公司", "股份公司", "总公司", "分公司", "集团", "公司")
 
 
@@ -135,6 +137,23 @@ def propagate(text: str, mentions: list[Mention], table: NameTable) -> list[Ment
     return longest_first(list(mentions) + extra)
 
 
+def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Mention]:
+    """Items of an enumeration ``A、B、C等`` take the type of a member already known
+    (引导甲、乙、丙等率先… where 丙 is a company named elsewhere)."""
+    folded, taken = fold(text), {(m.start, m.end): m for m in mentions}
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for run in list_runs(folded, ctx):
+        known = [taken[s] for s in run if s in taken and taken[s].type in MATE_TYPES]
+        if not known:
+            continue
+        for s, e in run:
+            if (s, e) not in taken and not occupied & set(range(s, e)) and good_item(folded[s:e], ctx):
+                extra.append(Mention(text=text[s:e], start=s, end=e, type=known[0].type,
+                                     rule="link.list_mate", confidence=0.6))
+    return longest_first(list(mentions) + extra)
+
+
 def key_text(text: str) -> str:
     """Width-folded text of the same length (white space is not removed here)."""
     return fold(text)
@@ -175,4 +194,5 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext) -> list[
     """Entities of one document from its mentions."""
     table = build_table(text, mentions, ctx)
     embedded_companies(mentions, table, ctx)
-    return entities(propagate(text, mentions, table), table, ctx)
+    found = list_mates(text, propagate(text, mentions, table), ctx)
+    return entities(found, table, ctx)

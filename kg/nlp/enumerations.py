@@ -1,7 +1,8 @@
 """Names from enumerations and quotes.
 
-- ``A、B、C等N家企业`` / ``A、B、C3家整车企业``: the items are companies (projects, parks …
-  by the head noun after the list);
+- ``A、B、C等N家企业`` / ``A、B、C3家整车企业`` / ``2家上市企业A和B``: the items are companies;
+- ``A、B、C等`` with one member known elsewhere: the others share its type (``list_runs``, used
+  by the link stage);
 - ``“某某”正式签约`` / ``“某某”将作为…项目``: a quoted name marked as a project by its verb.
 """
 from __future__ import annotations
@@ -14,59 +15,73 @@ from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?"
+COUNT = r"(?:\d+|[一二三四五六七八九十几数]+)[余多]?(?:家|个|批)"
 LIST_RE = re.compile(
-    rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})"
-    r"(?:(等)?(?:\d+|[一二三四五六七八九十几数]+)[余多]?(?:家|个|批)|(等))")
-HEADS = {"Company": "org_company_heads"}
+    rf"((?:{ITEM}、)*(?:{ITEM}(?:和|及|以及))?{ITEM})(?:(等)?{COUNT}|(等))")
+HEAD_BEFORE_RE = re.compile(
+    rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{ITEM}、)*{ITEM}(?:和|及|以及){ITEM})(?=[都均等，。；也分])")
+RUN_RE = re.compile(rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})(?=等|[，。；])")
 PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n]{0,12}?(?:项目)")
 CUE_START_RE = re.compile(r"^(?:正式|已|将|成功|顺利|宣布|率先)?")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
+PROJECT_WORDS = ("项目", "工程", "技改", "基地", "中心")
 
 
-def _head_type(text: str, end: int, ctx: RuleContext, counted: bool) -> str | None:
-    """The type the head noun after a list gives its items (within 10 characters)."""
-    window = text[end:end + 10]
-    cut = re.search(r"[，。；！？\n]", window)
-    window = window[:cut.start()] if cut else window
+def _has_company_head(text: str, end: int, ctx: RuleContext, counted: bool) -> bool:
+    """Whether a company head noun (企业, 公司 …) follows within 10 characters, or a counted
+    project head (等19个在建项目: companies named by their projects)."""
+    window = re.split(r"[，。；！？\n]", text[end:end + 10], maxsplit=1)[0]
     if PROJECT_HEAD_RE.match(window):
-        return "Project" if counted else None
-    for h in ctx.words("org_company_heads"):
-        pos = window.find(h)
-        if pos >= 0 and not ctx.stops_inside(window[:pos]):
-            return "Company"
-    return None
+        return counted
+    return any(0 <= window.find(h) and not ctx.stops_inside(window[:window.find(h)])
+               for h in ctx.words("org_company_heads"))
 
 
-def _first_item_start(text: str, start: int, end: int, ctx: RuleContext) -> int:
-    return cut_at_stops(text, walk_left(text, end, 12), end, ctx) if start < end else start
-
-
-def _list_items(text: str, m: re.Match[str], ctx: RuleContext) -> list[tuple[int, int]]:
-    spans = [(i.start(), i.end()) for i in re.finditer(rf"[^、]+?(?=、|(?:和|及|以及)(?={ITEM}$)|$)", m.group(1))]
-    spans = [(m.start(1) + s, m.start(1) + e) for s, e in spans]
-    spans = [(s + 2, e) if m.string.startswith("以及", s) else (s + 1, e) if m.string[s] in "和及" and s > m.start(1)
-             else (s, e) for s, e in spans]
-    s, e = spans[0]
-    spans[0] = (_first_item_start(text, s, e, ctx), e)
+def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: bool = True) -> list[tuple[int, int]]:
+    """Spans of the items of the enumeration ``text[start:end]`` (、, 和, 及, 以及)."""
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^、]+", text[start:end])]
+    last_s, last_e = spans[-1]
+    joint = re.search(r"(?:以及|和|及)(?=[^和及]{2,12}$)", text[last_s:last_e])
+    if joint and joint.start() >= 2:
+        spans[-1:] = [(last_s, last_s + joint.start()), (last_s + joint.end(), last_e)]
+    if rewalk:
+        s, e = spans[0]
+        spans[0] = (cut_at_stops(text, walk_left(text, e, 12), e, ctx), e)
     return spans
 
 
-def _good_item(item: str, ctx: RuleContext) -> bool:
+def good_item(item: str, ctx: RuleContext) -> bool:
+    """An enumeration item that can be a name: 2–12 characters, not generic, no place, no verb."""
     rest, has_place = leftover(item, ctx)
-    return 2 <= len(item) <= 12 and len(rest) >= 2 and not has_place and not ctx.stops_inside(item)
+    return 2 <= len(item) <= 12 and len(rest) >= 2 and not has_place and not ctx.stops_inside(item) \
+        and not item.endswith(PROJECT_WORDS) and not item.endswith(("公司", "集团"))
+
+
+def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewalk: bool = True) -> list[Mention]:
+    """The items as companies; a list with a head noun before it must be all names."""
+    spans = item_spans(text, start, end, ctx, rewalk=rewalk)
+    good = [(s, e) for s, e in spans if good_item(text[s:e], ctx)]
+    if not rewalk and len(good) < len(spans):
+        return []
+    return [Mention(text=text[s:e], start=s, end=e, type="Company", rule=rule, confidence=0.7) for s, e in good]
 
 
 def enumerations(text: str, ctx: RuleContext) -> list[Mention]:
-    """Items of ``A、B、C等N家企业`` lists, typed by the head noun after the list."""
+    """Items of ``A、B、C等N家企业`` (head after) and ``N家企业A和B`` (head before) lists."""
     out = []
     for m in LIST_RE.finditer(text):
-        kind = _head_type(text, m.end(), ctx, counted=m.group(3) is None)
-        if kind is None:
-            continue
-        for s, e in _list_items(text, m, ctx):
-            if _good_item(text[s:e], ctx):
-                out.append(Mention(text=text[s:e], start=s, end=e, type=kind, rule="enumeration", confidence=0.7))
+        several = "、" in m.group(1) or re.search("和|及", m.group(1))
+        counted = m.group(3) is None
+        if (several or (counted and m.group(2))) and _has_company_head(text, m.end(), ctx, counted):
+            out += _items(text, m.start(1), m.end(1), ctx, "enumeration.head_after")
+    for m in HEAD_BEFORE_RE.finditer(text):
+        out += _items(text, m.start(1), m.end(1), ctx, "enumeration.head_before", rewalk=False)
     return out
+
+
+def list_runs(text: str, ctx: RuleContext) -> list[list[tuple[int, int]]]:
+    """Every enumeration ``A、B、C等`` as item spans (typed later by a known member)."""
+    return [item_spans(text, m.start(1), m.end(1), ctx) for m in RUN_RE.finditer(text)]
 
 
 def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:

@@ -123,9 +123,24 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
     return cut
 
 
+LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
+
+
+def after_subject_company(text: str, walk: int, sfx_start: int) -> int:
+    """A project named after its investor's legal name (某某有限公司年产5万吨…项目) starts after
+    the legal name; a legal name right before 项目 stays (…暨某某有限公司项目)."""
+    last = None
+    for m in LEGAL_FORM_RE.finditer(text, walk, sfx_start):
+        if m.end() < sfx_start:
+            last = m
+    return last.end() if last else walk
+
+
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
     """Where the name ending in the suffix at ``sfx_start`` begins."""
     walk = walk_left(text, sfx_start, rule.max_prefix)
+    if rule.type == "Project":
+        walk = after_subject_company(text, walk, sfx_start)
     start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.type == "Company")
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx)

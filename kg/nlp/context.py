@@ -34,11 +34,13 @@ class RuleContext:
     stop_words: list[bool]             # per pattern of ``stops``: is it a stop word?
     generic_re: re.Pattern[str]     # generic words, longest first
     title_re: re.Pattern[str]
+    intro_re: re.Pattern[str]          # words other than titles that introduce a name (同事)
     after_re: re.Pattern[str]       # words after a person name (anchored use)
     industry_re: re.Pattern[str]
     industry_any_re: re.Pattern[str]   # brand-head industry words anywhere (longest first)
     surnames1: frozenset[str]
     surnames2: frozenset[str]
+    rare_surnames: frozenset[str]      # accepted only where context says a name follows
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of the lexicon."""
@@ -57,9 +59,15 @@ class RuleContext:
         """Whether ``text`` contains a stop word (as found by leftmost-longest matching)."""
         return any(self.stop_words[i] for i, _, _ in self.stops.find_matches_as_indexes(text))
 
-    def is_surname_start(self, name: str) -> bool:
-        """Whether ``name`` starts with a family name (compound ones included)."""
-        return name[:2] in self.surnames2 or name[:1] in self.surnames1
+    def is_surname_start(self, name: str, *, rare_ok: bool = False) -> bool:
+        """Whether ``name`` starts with a family name (compound ones included; the rare
+        ones that are also common word starts only with ``rare_ok``)."""
+        return name[:2] in self.surnames2 or name[:1] in self.surnames1 or (rare_ok and name[:1] in self.rare_surnames)
+
+    def stop_at(self, text: str, pos: int) -> bool:
+        """Whether a stop word (verb, function word …) starts at ``pos``."""
+        found = self.stops.find_matches_as_indexes(text[pos:pos + 6])
+        return any(s == 0 and self.stop_words[i] for i, s, _ in found)
 
 
 def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
@@ -75,11 +83,13 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
         stop_words=[w in stops for w in stop_patterns],
         generic_re=words_regex({w for w in lex.words("generic") | lex.words("industry") if len(w) > 1}),
         title_re=words_regex(lex.words("titles")),
+        intro_re=words_regex(lex.words("person_before")),
         after_re=words_regex(lex.words("person_after")),
         industry_any_re=words_regex(lex.words("brand_heads")),
         industry_re=re.compile(f"(?:{words_regex(lex.words('industry')).pattern})(?![{CJK}])"),
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),
+        rare_surnames=lex.words("surnames_rare"),
     )
 
 

@@ -16,15 +16,16 @@ CREDIT_RE = re.compile(
 CREDIT_TAIL_RE = re.compile(rf"(?:^|(?<=[。\s]))([{CJK}]{{2,3}})[ \t]*摄")
 HEADLINE_RE = re.compile(rf"^([{CJK}]{{2,3}})[:：](?=[^\n]{{2,40}}$)", re.M)
 SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[ \t]*$", re.M)
-FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟")
+FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟用")
 NAME_RE = re.compile(f"^[{CJK}]+$")
 BOUNDARY = set("，。、；：:,;！？!?“”\"‘’「」『』（）()《》 \t\n—-■")
 
 
-def is_name(ctx: RuleContext, name: str) -> bool:
-    """Whether ``name`` looks like a Chinese personal name."""
+def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False) -> bool:
+    """Whether ``name`` looks like a Chinese personal name (``rare_ok``: the context already
+    says a name follows, so rarer family names count too)."""
     longest = 4 if name[:2] in ctx.surnames2 else 3
-    if not 2 <= len(name) <= longest or not ctx.is_surname_start(name) or not NAME_RE.match(name):
+    if not 2 <= len(name) <= longest or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
         return False
     not_person = ctx.words("not_person")
     return name not in not_person and name[:2] not in not_person
@@ -43,12 +44,12 @@ def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str) -> l
         if e - s == 1 and i + 1 < len(tokens) and tokens[i + 1][1] - tokens[i + 1][0] in (1, 2):
             s2, e2 = tokens[i + 1]
             name = text[start + s] + text[start + s2:start + e2]
-            if is_name(ctx, name):
+            if is_name(ctx, name, rare_ok=True):
                 out.append(Mention(text=name, start=start + s, end=start + e2, type="Person",
                                    rule=rule + ".spaced", confidence=0.8))
                 i += 2
                 continue
-        if is_name(ctx, text[start + s:start + e]):
+        if is_name(ctx, text[start + s:start + e], rare_ok=rule != "person.byline"):
             out.append(_mention(text, start + s, start + e, rule, 0.9))
         i += 1
     return out
@@ -80,7 +81,7 @@ def _name_before(text: str, end: int, ctx: RuleContext) -> int | None:
     """Start of a name ending at ``end`` whose left side is a boundary or a title."""
     for size in (3, 2, 4):
         start = end - size
-        if start < 0 or not is_name(ctx, text[start:end]):
+        if start < 0 or not is_name(ctx, text[start:end]) or (size == 3 and _verb_across(text, end, ctx)):
             continue
         if start == 0 or text[start - 1] in BOUNDARY or text[start - 1] in FUNCTION_CHARS \
                 or _ends_with_title(text, start, ctx):
@@ -88,30 +89,51 @@ def _name_before(text: str, end: int, ctx: RuleContext) -> int | None:
     return None
 
 
+def _verb_across(text: str, end: int, ctx: RuleContext) -> bool:
+    """Whether the name's last character starts a verb or cue with what follows (某正|常说, 某早|荣获)."""
+    if ctx.after_re.match(text, end - 1):
+        return True
+    if text[end - 1] in ctx.words("given_name_chars"):
+        return False
+    verbs = ctx.words("verbs")
+    return text[end - 1:end + 1] in verbs or text[end - 1:end + 2] in verbs
+
+
 def _ends_with_title(text: str, pos: int, ctx: RuleContext) -> bool:
     return any(text.endswith(t, 0, pos) for t in ctx.words("titles") if len(t) <= pos)
 
 
-def _name_after(text: str, start: int, ctx: RuleContext) -> int | None:
-    """End of a name starting at ``start`` whose right side is a boundary or a cue word."""
+def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True) -> int | None:
+    """End of a name starting at ``start`` (right after a title) whose right side is a
+    boundary, a cue word, a function word or a verb."""
+    weak = ctx.words("person_after_weak")
     for size in (3, 2, 4):
         end = start + size
-        if end > len(text) or not is_name(ctx, text[start:end]):
+        if end > len(text) or not is_name(ctx, text[start:end], rare_ok=rare_ok) or (size == 3 and _verb_across(text, end, ctx)):
             continue
         if end == len(text) or text[end] in BOUNDARY or ctx.after_re.match(text, end) \
-                or text[end:end + 2] in ctx.words("person_after_weak") or text[end] in ctx.words("person_after_weak"):
+                or text[end:end + 2] in weak or text[end] in weak or ctx.stop_at(text, end):
             return end
     return None
 
 
 def titled(text: str, ctx: RuleContext) -> list[Mention]:
-    """Names right after a title (总经理某某, 创始人某某)."""
+    """Names right after a title or an introducing word (总经理某某, 同事某某)."""
     out = []
     for m in ctx.title_re.finditer(text):
         end = _name_after(text, m.end(), ctx)
         if end is not None:
             out.append(_mention(text, m.end(), end, "person.title_before", 0.85))
+    for m in ctx.intro_re.finditer(text):
+        end = _name_after(text, m.end(), ctx, rare_ok=False)
+        if end is not None and (m.start() == 0 or text[m.start() - 1] in BOUNDARY or not is_name_char_cjk(text[m.start() - 1])
+                                or len(m.group()) >= 2):
+            out.append(_mention(text, m.end(), end, "person.intro_before", 0.7))
     return out
+
+
+def is_name_char_cjk(ch: str) -> bool:
+    return bool(NAME_RE.match(ch))
 
 
 def cued(text: str, ctx: RuleContext) -> list[Mention]:
@@ -145,7 +167,8 @@ def _translit_end(text: str, dot: int, ctx: RuleContext) -> int | None:
     for size in range(2, 7):
         end = dot + 1 + size
         if end <= len(text) and NAME_RE.match(text[dot + 1:end]) and (
-                ctx.after_re.match(text, end) or ctx.title_re.match(text, end) or text[end:end + 1] in BOUNDARY):
+                ctx.after_re.match(text, end) or ctx.title_re.match(text, end) or text[end:end + 1] in BOUNDARY
+                or text[end:end + 1] in FUNCTION_CHARS or ctx.stop_at(text, end)):
             return end
     return None
 

@@ -141,7 +141,10 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) ->
     walk = walk_left(text, sfx_start, rule.max_prefix)
     if rule.type == "Project":
         walk = after_subject_company(text, walk, sfx_start)
-    start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.type == "Company")
+    start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.verb_modifier)
+    capacity = text.rfind("年产", walk, sfx_start)
+    if rule.type == "Project" and capacity >= 0:
+        start = capacity                          # capacity projects are named from 年产 on
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx)
     while start < sfx_start and text[start] in "·&":

@@ -71,10 +71,16 @@ def park_aliases(name: str, ctx: RuleContext) -> list[str]:
     return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
 
 
+def _short_before_suffix(alias: str, ctx: RuleContext) -> bool:
+    """Whether ``alias`` is one character plus a name suffix (新城 from 某新城 is no name)."""
+    found = ctx.suffix_end_re.search(alias)
+    return bool(found) and 0 < found.start() < 2
+
+
 def _usable(alias: str, ctx: RuleContext) -> bool:
     """An alias is usable when it has ≥ 2 characters and is not a place or a generic word."""
     if len(alias) < 2 or alias in ctx.words("generic") or alias in ctx.words("industry") \
-            or any(alias.endswith(r) and 0 < len(alias) - len(r) < 2 for r in ctx.suffix_rules) \
+            or _short_before_suffix(alias, ctx) \
             or (alias in ctx.suffix_rules and len(alias) < 4):
         return False
     return not any(e - s == len(alias) for _, s, e in ctx.places.find(alias))

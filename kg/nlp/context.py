@@ -35,6 +35,8 @@ class RuleContext:
     generic_re: re.Pattern[str]     # generic words, longest first
     title_re: re.Pattern[str]
     intro_re: re.Pattern[str]          # words other than titles that introduce a name (同事)
+    title_end_re: re.Pattern[str]      # a title ending at the end of the searched range
+    suffix_end_re: re.Pattern[str]     # a name suffix ending at the end of the searched range
     after_re: re.Pattern[str]       # words after a person name (anchored use)
     industry_re: re.Pattern[str]
     industry_any_re: re.Pattern[str]   # brand-head industry words anywhere (longest first)
@@ -64,6 +66,10 @@ class RuleContext:
         ones that are also common word starts only with ``rare_ok``)."""
         return name[:2] in self.surnames2 or name[:1] in self.surnames1 or (rare_ok and name[:1] in self.rare_surnames)
 
+    def title_ends_at(self, text: str, pos: int) -> bool:
+        """Whether a title ends right at ``pos``."""
+        return bool(self.title_end_re.search(text, max(0, pos - 8), pos))
+
     def stop_at(self, text: str, pos: int) -> bool:
         """Whether a stop word (verb, function word …) starts at ``pos``."""
         found = self.stops.find_matches_as_indexes(text[pos:pos + 6])
@@ -84,6 +90,8 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
         generic_re=words_regex({w for w in lex.words("generic") | lex.words("industry") if len(w) > 1}),
         title_re=words_regex(lex.words("titles")),
         intro_re=words_regex(lex.words("person_before")),
+        title_end_re=re.compile(f"(?:{words_regex(lex.words('titles')).pattern})$"),
+        suffix_end_re=re.compile(f"(?:{words_regex({r.suffix for r in lex.suffixes}).pattern})$"),
         after_re=words_regex(lex.words("person_after")),
         industry_any_re=words_regex(lex.words("brand_heads")),
         industry_re=re.compile(f"(?:{words_regex(lex.words('industry')).pattern})(?![{CJK}])"),

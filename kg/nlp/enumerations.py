@@ -66,10 +66,28 @@ def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewa
     return [Mention(text=text[s:e], start=s, end=e, type="Company", rule=rule, confidence=0.7) for s, e in good]
 
 
+ANCHOR_RE = re.compile(rf"等?{COUNT}|等")
+
+
+def _list_matches(text: str) -> list[re.Match[str]]:
+    """``LIST_RE`` matches, searched only in the window before each anchor (等 or a count):
+    the regex alone would try every position of the text."""
+    out, floor = [], 0
+    for anchor in ANCHOR_RE.finditer(text):
+        lo = max(floor, anchor.start() - 80)
+        m = LIST_RE.search(text, lo, anchor.end())
+        while m and m.end() != anchor.end():
+            m = LIST_RE.search(text, m.end(), anchor.end()) if m.end() < anchor.end() else None
+        if m:
+            out.append(m)
+            floor = m.end()
+    return out
+
+
 def enumerations(text: str, ctx: RuleContext) -> list[Mention]:
     """Items of ``A、B、C等N家企业`` (head after) and ``N家企业A和B`` (head before) lists."""
     out = []
-    for m in LIST_RE.finditer(text):
+    for m in _list_matches(text):
         several = "、" in m.group(1) or re.search("和|及", m.group(1))
         counted = m.group(3) is None
         if (several or (counted and m.group(2))) and _has_company_head(text, m.end(), ctx, counted):

@@ -100,7 +100,7 @@ def _verb_across(text: str, end: int, ctx: RuleContext) -> bool:
 
 
 def _ends_with_title(text: str, pos: int, ctx: RuleContext) -> bool:
-    return any(text.endswith(t, 0, pos) for t in ctx.words("titles") if len(t) <= pos)
+    return ctx.title_ends_at(text, pos)
 
 
 def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True) -> int | None:

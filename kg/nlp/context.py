@@ -16,8 +16,8 @@ from kg.settings import DATA_DIR, RULES_DIR
 NUMBER_RE = re.compile(
     r"第[0-9一二三四五六七八九十百]+[届次期批个家项名轮]?"
     r"|[百千万亿]+级"
-    r"|(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批]))"
-    r"(?:年度|年底|年初|年|月份|月|日|号|个|家|项|座|栋|名|位|批|期|亿元|万元|亿|万|元|%)?")
+    r"|(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批台套辆件只片条张幢]))"
+    r"(?:年度|年底|年初|年|月份|月|日|号|个|家|项|座|栋|名|位|批|期|台|辆|件|只|条|张|幢|亿元|万元|亿|万|元|%)?")
 # Units after a number that make it part of a product or capacity (年产3000万套…, 12英寸…).
 SPEC_UNIT_RE = re.compile(r"(?:万|千|亿)?(?:套|台|吨|片|辆|件|只|英寸|寸|瓦|千瓦|兆瓦|吉瓦|GWh|MWh|MW|GW|KW|kW|平方米|万平方米|头|株|颗|张|条)")
 
@@ -54,8 +54,9 @@ class RuleContext:
         With ``skip_adjacent`` a stop word that ends right at ``end`` is taken as part of the
         name (某某控股集团, 某某投资合伙企业): a verb right before a suffix is its modifier."""
         found = self.stops.find_matches_as_indexes(text[start:end])
-        limit = end - start if not skip_adjacent else end - start - 1
-        return start + max((e for i, _, e in found if self.stop_words[i] and e <= limit), default=0)
+        size = end - start
+        return start + max((e for i, s, e in found if self.stop_words[i]
+                            and not (skip_adjacent and e == size and e - s >= 2)), default=0)
 
     def stops_inside(self, text: str) -> bool:
         """Whether ``text`` contains a stop word (as found by leftmost-longest matching)."""

@@ -19,7 +19,7 @@ _SUFFIX = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·&()]+$")   # half-width bracket
 _SUFFIX_KEYS = {"suffix", "type", "min_prefix", "max_prefix", "confidence", "place_prefix_ok", "exclude_prev", "exclude_next", "verb_modifier"}
 LIST_NAMES = (
     "left_stop", "generic", "industry", "legal_forms", "titles", "person_after",
-    "surnames", "not_person", "project_cues", "org_company_heads", "verbs", "nouns", "not_place", "collective", "brand_heads", "surnames_rare", "person_before", "given_name_chars", "person_after_weak",
+    "surnames", "not_person", "project_cues", "org_company_heads", "verbs", "nouns", "not_place", "collective", "brand_heads", "surnames_rare", "person_before", "given_name_chars", "verbs_in_names", "person_after_weak",
 )
 
 

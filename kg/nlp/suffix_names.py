@@ -64,7 +64,8 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext) -> int:
     place names (杭州某某区某某小镇 → 某某小镇) and township prefixes."""
     places = ctx.places.find(text[start:end])
     for _, s, _ in places:
-        if s > 0 and len(leftover(text[start:start + s], ctx)[0]) <= 1:
+        before = text[start:start + s]
+        if s > 0 and (len(leftover(before, ctx)[0]) <= 1 or before in ctx.words("verbs_in_names")):
             return cut_at_places(text, start + s, end, ctx)
     pos, count = start, 0
     for _, s, e in places:
@@ -88,8 +89,15 @@ def leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
 
 
 def ends_collective(prefix: str, ctx: RuleContext) -> bool:
-    """Whether a project prefix ends in a collective modifier (重大项目) and not a facility noun."""
-    return not FACILITY_RE.search(prefix) and any(prefix.endswith(w) for w in ctx.words("collective"))
+    """Whether a project prefix is a collective mention: it ends in a collective modifier
+    (重大, 人才, 技改 …), not a facility noun, and nothing proper stands before it."""
+    if FACILITY_RE.search(prefix):
+        return False
+    word = next((w for w in ctx.words("collective") if prefix.endswith(w)), None)
+    if word is None:
+        return False
+    owner = prefix[: -len(word)]
+    return len(leftover(owner, ctx)[0]) < 2 or owner.endswith(OWNER_ENDS)   # 某开发区重大项目
 
 
 def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
@@ -123,17 +131,26 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
     return cut
 
 
+OWNER_ENDS = tuple("区城镇园县市省所院局委")
+AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 
 
 def after_subject_company(text: str, walk: int, sfx_start: int) -> int:
     """A project named after its investor's legal name (某某有限公司年产5万吨…项目) starts after
-    the legal name; a legal name right before 项目 stays (…暨某某有限公司项目)."""
+    the legal name (and a bracket right after it); a legal name right before 项目 stays
+    (…暨某某有限公司项目)."""
     last = None
     for m in LEGAL_FORM_RE.finditer(text, walk, sfx_start):
         if m.end() < sfx_start:
             last = m
-    return last.end() if last else walk
+    if last is None:
+        return walk
+    pos = last.end()
+    if text[pos] in "(（":
+        close = min((i for i in (text.find(")", pos), text.find("）", pos)) if i > 0), default=-1)
+        pos = close + 1 if 0 < close < sfx_start else pos
+    return pos
 
 
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
@@ -159,6 +176,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
         rule = ctx.suffix_rules[m.group()]
         if rule.exclude_next and text[m.end():m.end() + 1] in tuple(rule.exclude_next):
             continue
+        if AWARD_AFTER_RE.match(text, m.end()):
+            continue                              # 某某市政府质量奖 is an award, not a body
         start = name_start(text, m.start(), rule, ctx)
         if acceptable(text[start:m.start()], rule, ctx):
             found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=rule.type,

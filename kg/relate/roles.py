@@ -1,0 +1,127 @@
+"""The role a mention plays in its sentence, for the structure rule: a company named as an
+investor (``X投资的…项目``), an owner or a subsidiary (``X旗下``), an employer (``X董事长Y``), a
+partner (``与X共建``), a school (``毕业于X``) or a customer is not thereby presented as one of the
+platform's own companies. ``blocked`` returns the reason, or ``""`` for a plain mention."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.relate import cues
+
+if TYPE_CHECKING:
+    from kg.relate.view import DocView, Hit
+
+AFTER_SKIP_RE = re.compile(r"(?:[（(][^（）()]{0,40}[）)])*")
+POSSESSIVE_RE = re.compile(r"^的(?!是|话)")
+AT_PLACE_RE = re.compile(r"^(?:在|于)")
+TITLE_GAP_MAX = 14
+
+
+def after(view: DocView, hit: Hit) -> int:
+    """Position after the mention and any bracketed insertion (``（以下简称“…”）``)."""
+    m = AFTER_SKIP_RE.match(view.text, hit.end)
+    return m.end() if m else hit.end
+
+
+def role_gap(view: DocView, org_end: int, person_start: int) -> str | None:
+    """The title between an organisation and a person (``副董事长兼总裁``), or ``None``."""
+    gap = view.text[org_end:person_start]
+    if not gap or len(gap) > TITLE_GAP_MAX:
+        return None
+    gap = cues.ROLE_TRAIL_RE.sub("", gap)
+    core = gap[1:] if gap.startswith("的") else gap
+    if not core or cues.ROLE_GAP_BAD_RE.search(core) or not cues.ROLE_HEAD_RE.search(core):
+        return None
+    return core.rsplit("的", 1)[-1]
+
+
+def is_employer(view: DocView, hit: Hit) -> bool:
+    """``X董事长Y``: the mention is followed by a title and a person."""
+    nxt = view.first_after(hit.end, ceil=hit.end + TITLE_GAP_MAX + 8)
+    return nxt is not None and nxt.type == "Person" and role_gap(view, hit.end, nxt.start) is not None
+
+
+def is_investor(view: DocView, hit: Hit) -> bool:
+    """``X投资…`` / ``由X投资`` / ``X年产…项目`` / ``X的…项目``."""
+    pos = after(view, hit)
+    rest = view.text[pos:pos + 24]
+    nxt = view.first_after(pos, ceil=pos + 60)
+    if nxt is not None and nxt.type == "Project" and (nxt.start - pos <= 1 and view.text[pos:nxt.start] in ("", "的")):
+        return True
+    if hit.type != "Company":
+        return False
+    if cues.INVESTOR_AFTER_RE.match(rest) or rest.startswith(("运营", "发起")):
+        return True
+    clause = view.clause_at(hit.start)
+    before = view.text[clause[0]:hit.start]
+    return "由" in before[-14:] and bool(cues.INVEST_VERB_RE.match(rest) or cues.OPERATOR_RE.match(rest))
+
+
+def is_related_company(view: DocView, hit: Hit) -> bool:
+    """Owner or subsidiary in a ``旗下``/``子公司`` construction."""
+    pos = after(view, hit)
+    rest = view.text[pos:pos + 30]
+    before = view.text[max(0, hit.start - 12):hit.start]
+    if cues.OWNER_RE.match(rest) or re.match(r"^(?:的)?(?:控股|全资)?(?:子公司|分公司)", rest):
+        return True
+    if re.search(r"(?:旗下|下属|子公司|分公司|孙公司)(?:的|现有|拥有|有)?$", before):
+        return True
+    clause_end = view.clause_at(hit.start)[1]
+    tail = view.text[pos:clause_end]
+    return bool(re.match(r"^(?:是|为|作为|系)", tail) and cues.SUB_MARK_RE.search(tail))
+
+
+def is_partner(view: DocView, hit: Hit) -> bool:
+    """``与X共建``, ``X与园区签约``, ``会同X、Y等部门``."""
+    start = _list_start(view, hit)
+    if cues.PARTNER_BEFORE_RE.search(view.text, max(0, start - 2), start):
+        return not view.text[max(0, start - 1):start] == "和"
+    return bool(cues.PARTNER_AFTER_RE.match(view.text, after(view, hit)))
+
+
+def _list_start(view: DocView, hit: Hit) -> int:
+    """Start of the enumeration ``hit`` closes or belongs to (``A、B、C``)."""
+    start = hit.start
+    while True:
+        prev = view.last_before(start, floor=max(0, start - 40))
+        if prev is None or not cues.LIST_SEP_RE.fullmatch(view.text[prev.end:start] or "x"):
+            return start
+        start = prev.start
+
+
+def is_school(view: DocView, hit: Hit) -> bool:
+    """``毕业于X``, ``来到X做博士后``."""
+    return bool(cues.EDUCATION_BEFORE_RE.search(view.text[max(0, hit.start - 4):hit.start]))
+
+
+def is_customer(view: DocView, hit: Hit) -> bool:
+    """``客户包括X、Y等``."""
+    clause = view.clause_at(hit.start)
+    return bool(cues.CUSTOMER_RE.search(view.text, clause[0], hit.start))
+
+
+def is_elsewhere(view: DocView, hit: Hit) -> bool:
+    """``X在中国的第三个工厂``, ``来自意大利都灵的X``: placed at a named place right there."""
+    pos = after(view, hit)
+    if AT_PLACE_RE.match(view.text, pos):
+        nxt = view.first_after(pos + 1, ceil=pos + 12)
+        if nxt is not None and nxt.type == "Place" and nxt.start <= pos + 1:
+            return True
+    before = view.text[max(0, hit.start - 20):hit.start]
+    return bool(re.search(r"(?:来自|总部位于|总部设在)[^，。；]{1,14}的$", before))
+
+
+def blocked(view: DocView, hit: Hit) -> str:
+    """Why the mention does not present its entity as a member of the platform (``""``: it does)."""
+    if hit.via:
+        return "anaphor"
+    checks = (("investor", is_investor), ("related", is_related_company), ("employer", is_employer),
+              ("partner", is_partner), ("school", is_school), ("customer", is_customer),
+              ("elsewhere", is_elsewhere))
+    for reason, check in checks:
+        if check(view, hit):
+            return reason
+    if hit.type == "Company" and POSSESSIVE_RE.match(view.text, after(view, hit)):
+        return "possessive"
+    return ""

@@ -58,9 +58,10 @@ class RuleContext:
         return start + max((e for i, s, e in found if self.stop_words[i]
                             and not (skip_adjacent and e == size and e - s >= 2)), default=0)
 
-    def stops_inside(self, text: str) -> bool:
-        """Whether ``text`` contains a stop word (as found by leftmost-longest matching)."""
-        return any(self.stop_words[i] for i, _, _ in self.stops.find_matches_as_indexes(text))
+    def stops_inside(self, text: str, *, min_len: int = 1) -> bool:
+        """Whether ``text`` contains a stop word of ``min_len`` or more characters (as found by
+        leftmost-longest matching)."""
+        return any(self.stop_words[i] and e - s >= min_len for i, s, e in self.stops.find_matches_as_indexes(text))
 
     def is_surname_start(self, name: str, *, rare_ok: bool = False) -> bool:
         """Whether ``name`` starts with a family name (compound ones included; the rare

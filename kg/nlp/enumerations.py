@@ -50,17 +50,19 @@ def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: boo
     return spans
 
 
-def good_item(item: str, ctx: RuleContext) -> bool:
-    """An enumeration item that can be a name: 2–12 characters, not generic, no place, no verb."""
-    rest, has_place = leftover(item, ctx)
-    return 2 <= len(item) <= 12 and len(rest) >= 2 and not has_place and not ctx.stops_inside(item) \
+def good_item(item: str, ctx: RuleContext, *, first: bool = True) -> bool:
+    """An enumeration item that can be a name: 2–12 characters with at least two that are
+    neither generic nor a place (长安某某 is fine, 杭州 is not) and no verb; the first item,
+    whose left edge was guessed, not even a one-character function word (奥的斯 may follow)."""
+    rest, _ = leftover(item, ctx)
+    return 2 <= len(item) <= 12 and len(rest) >= 2 and not ctx.stops_inside(item, min_len=1 if first else 2) \
         and not item.endswith(PROJECT_WORDS) and not item.endswith(("公司", "集团"))
 
 
 def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewalk: bool = True) -> list[Mention]:
     """The items as companies; a list with a head noun before it must be all names."""
     spans = item_spans(text, start, end, ctx, rewalk=rewalk)
-    good = [(s, e) for s, e in spans if good_item(text[s:e], ctx)]
+    good = [(s, e) for i, (s, e) in enumerate(spans) if good_item(text[s:e], ctx, first=i == 0 or not rewalk)]
     if not rewalk and len(good) < len(spans):
         return []
     return [Mention(text=text[s:e], start=s, end=e, type="Company", rule=rule, confidence=0.7) for s, e in good]

@@ -11,7 +11,7 @@ from kg.nlp.textutil import CJK, is_name_char
 from kg.records import Mention
 
 AFTER_CHARS = set("等和与及、在的已也还将是为于从向对把被让都均再又就则")
-BRAND_RE = re.compile(f"^[{CJK}A-Za-z]{{2,4}}$")
+BRAND_RE = re.compile(f"^[{CJK}A-Za-z]{{2,6}}$")
 
 
 def _brand_start(text: str, end: int, ctx: RuleContext) -> int | None:
@@ -23,9 +23,15 @@ def _brand_start(text: str, end: int, ctx: RuleContext) -> int | None:
     start = cut_at_stops(text, i, end, ctx)
     if start == i and i > floor and i > 0 and is_name_char(text[i - 1]):
         return None                              # no edge within reach: unclear
-    if start == i and end - i > 4:
+    if start == i and end - i > 4 and not _place_led(text, i, end, ctx):
         return None
     return start if BRAND_RE.match(text[start:end]) else None
+
+
+def _place_led(text: str, start: int, end: int, ctx: RuleContext) -> bool:
+    """Whether ``text[start:end]`` is a place followed by a 2–4 character brand (浙江某某)."""
+    found = ctx.places.find(text[start:end])
+    return bool(found) and found[0][1] == 0 and 2 <= end - start - found[0][2] <= 4
 
 
 def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
@@ -38,8 +44,8 @@ def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
 
 
 def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
-    rest, has_place = leftover(brand, ctx)
-    return (len(rest) >= 2 and not has_place and brand not in ctx.words("not_person")
+    rest, _ = leftover(brand, ctx)
+    return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
             and not ctx.stops_inside(brand))
 

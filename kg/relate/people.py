@@ -1,0 +1,199 @@
+"""``worksFor`` and ``involvedIn``: a person's title or post at an organisation, park or project.
+
+Patterns: ``某公司副董事长兼总裁某某`` (organisation, title, person; ``公司``/``该企业``/``集团`` resolved),
+``某某出任/担任/被任命为 某单位+职务``, ``某某进入/在/前往 某单位 工作/报到/负责``, ``某某创办了某公司``
+(创始人), and for projects and zones ``总指挥``/``招商`` with the person who led them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.records import Entity, Relation, Span
+from kg.relate import cues
+from kg.relate.roles import role_gap
+from kg.relate.view import DocView, Hit, names
+
+WORK_TAILS = ("Company", "Organization", "Park", "Project")
+COMPANY_WORD_RE = re.compile(r"(?:该公司|该企业|该集团|本公司|公司|企业|集团)$")
+PARTY_ORG_RE = re.compile(r"(?:党工委|党委|党组|工委)$")
+
+
+def _rel(kind: str, person: Hit, tail: Entity, sent: Span, rule: str, conf: float, role: str | None) -> Relation:
+    if tail.type == "Project" and kind == "worksFor":
+        kind = "involvedIn"
+    return Relation(type=kind, head=person.id, tail=tail.id, role=role or None, evidence=sent,
+                    confidence=conf, rule=f"{kind}.{rule}")
+
+
+def park_of_party_org(view: DocView, org: Entity) -> Entity:
+    """``某园区党工委`` stands for the park itself (its 党工委书记 leads the park)."""
+    if org.type != "Organization" or not PARTY_ORG_RE.search(org.label):
+        return org
+    stem = PARTY_ORG_RE.sub("", org.label)
+    return next((e for e in view.entities if e.type == "Park" and stem in names(e)), org)
+
+
+def org_before(view: DocView, pos: int, floor: int) -> tuple[Entity, int] | None:
+    """The organisation whose name (or ``公司``-type word) ends the text before a title at ``pos``:
+    (entity, end of the name)."""
+    for end in range(pos, max(floor, pos - cues_gap()) - 1, -1):
+        h = view.hit_ending_at(end, *WORK_TAILS)
+        if h is not None and h.start >= floor:
+            return park_of_party_org(view, h.entity), end
+        m = COMPANY_WORD_RE.search(view.text, max(floor, end - 3), end)
+        if m and end < pos and not view.hits_in(m.start(), end):
+            found = view.last_company(m.start(), m.group())
+            if found is not None and _word_boundary_ok(view, m.start()):
+                return found.entity, end
+    return None
+
+
+def cues_gap() -> int:
+    return 16
+
+
+def _word_boundary_ok(view: DocView, pos: int) -> bool:
+    """``公司``/``企业`` as a word of its own (after punctuation, ``该``, or a clause start)."""
+    left = view.text[pos - 1:pos] if pos else "，"
+    return left in "，,。；：、“”\n 该其" or left == ""
+
+
+def titled(view: DocView, sent: Span) -> Iterator[Relation]:
+    """``某公司董事长某某`` / ``公司总经理某某`` / ``某某管委会常务副主任某某``."""
+    for person in view.hits_in(sent.start, sent.end, "Person"):
+        if view.in_byline(person.start):
+            continue
+        found = org_before(view, person.start, max(sent.start, person.start - 40))
+        if found is None:
+            continue
+        org, org_end = found
+        role = role_gap(view, org_end, person.start)
+        if role is not None:
+            yield _rel("worksFor", person, org, sent, "title", 0.85, role)
+
+
+def appointed(view: DocView, sent: Span) -> Iterator[Relation]:
+    """``某某出任/担任/升任/被任命为 某单位+职务`` (person or 他/她 before the verb)."""
+    for m in cues.APPOINT_RE.finditer(view.text, sent.start, sent.end):
+        if m.group() == "任" and view.text[m.start() - 1:m.start()] in "主责信重担兼现曾":
+            continue
+        person = _person_before(view, sent, m.start())
+        org = view.hit_at(m.end())
+        if person is None:
+            continue
+        if org is not None and org.type in WORK_TAILS:
+            end = _role_end(view, org.end, sent)
+            role = role_gap(view, org.end, end) if end else None
+            if role is not None:
+                yield _rel("worksFor", person, park_of_party_org(view, org.entity), sent, "appointed", 0.8, role)
+                continue
+        command = cues.COMMAND_RE.search(view.text, m.end(), view.clause_at(m.end(), sent)[1])
+        if command:
+            yield from _commanded(view, sent, person, command.group())
+
+
+def _role_end(view: DocView, pos: int, sent: Span) -> int | None:
+    """End of the title that follows an organisation name (at most a few words)."""
+    _, c_end = view.clause_at(pos, sent)
+    best = None
+    for end in range(pos + 1, min(c_end, pos + 14) + 1):
+        if cues.ROLE_HEAD_RE.search(view.text, pos, end) and not cues.ROLE_GAP_BAD_RE.search(view.text, pos, end):
+            best = end
+    return best
+
+
+def _commanded(view: DocView, sent: Span, person: Hit, role: str) -> Iterator[Relation]:
+    """``他担任…指挥部的总指挥，统一协调出口加工区…`` → involvedIn the zone or project named."""
+    targets = view.hits_in(sent.start, sent.end, "Project", "Park")
+    if targets:
+        yield _rel("involvedIn", person, targets[0].entity, sent, "command", 0.7, role)
+
+
+def _person_before(view: DocView, sent: Span, pos: int) -> Hit | None:
+    """The person a verb at ``pos`` belongs to: named before it in the sentence, or 他/她."""
+    persons = [h for h in view.hits_in(sent.start, pos, "Person") if not view.in_byline(h.start)]
+    pronoun = None
+    for m in cues.PERSON_PRONOUN_RE.finditer(view.text, sent.start, pos):
+        pronoun = m
+    if persons and (pronoun is None or persons[-1].start > pronoun.start()):
+        return persons[-1]
+    if pronoun is not None:
+        return view.last_person(pronoun.start())
+    return None
+
+
+def works_at(view: DocView, sent: Span) -> Iterator[Relation]:
+    """``某某进入/在/前往 某单位 工作/报到/负责…`` → worksFor (role from the title, if any)."""
+    for m in cues.WORK_AT_RE.finditer(view.text, sent.start, sent.end):
+        org = view.hit_at(m.end())
+        if org is None or org.type not in ("Company", "Organization"):
+            continue
+        tail = cues.WORK_TAIL_RE.match(view.text, org.end, sent.end)
+        if tail is None and m.group() not in cues.STRONG_WORK_AT:
+            continue
+        person = _person_before(view, sent, m.start())
+        if person is None or view.clause_at(person.start, sent) != view.clause_at(m.start(), sent) and \
+                not _pronoun_in_clause(view, sent, m.start()):
+            continue
+        role = _post_role(view.text[org.end:tail.end + 6]) if tail else None
+        yield _rel("worksFor", person, org.entity, sent, "works_at", 0.7, role)
+
+
+def _pronoun_in_clause(view: DocView, sent: Span, pos: int) -> bool:
+    c_start, _ = view.clause_at(pos, sent)
+    return bool(cues.PERSON_PRONOUN_RE.search(view.text, c_start, pos)) or bool(
+        cues.TIME_PREFIX_RE.fullmatch(view.text, c_start, pos))
+
+
+def _post_role(text: str) -> str | None:
+    """The post named after the place of work: ``做博士后`` → 博士后, ``全面负责`` → 负责人."""
+    m = re.search(r"(?:做|任|担任|当)([^，。；]{1,8}?)(?:[，。；]|$)", text)
+    if m and cues.ROLE_HEAD_RE.search(m.group(1)):
+        return m.group(1)
+    if "负责" in text:
+        return "负责人"
+    return None
+
+
+def founders(view: DocView, sent: Span) -> Iterator[Relation]:
+    """``某某（与某某共同）创办/创立了某公司`` → worksFor, role 创始人 / 联合创始人."""
+    for m in cues.FOUND_RE.finditer(view.text, sent.start, sent.end):
+        company = view.first_after(m.end(), "Company", ceil=min(sent.end, m.end() + 2 + 40))
+        if company is None or company.start > m.end() + 1:
+            continue
+        c_start, _ = view.clause_at(m.start(), sent)
+        persons = [h for h in view.hits_in(c_start, m.start(), "Person") if not view.in_byline(h.start)]
+        if persons and re.search(r"与|和", view.text[c_start:persons[0].start]):
+            subj = view.subject(c_start, "Person")
+            persons = ([subj] if subj is not None and subj.start < c_start else []) + persons
+        if not persons:
+            subj = _person_before(view, sent, m.start())
+            persons = [subj] if subj is not None else []
+        joint = len(persons) > 1 or bool(re.search(r"共同|联合|与|和", view.text[c_start:m.end()]))
+        for person in persons:
+            yield _rel("worksFor", person, company.entity, sent, "founder", 0.75, "联合创始人" if joint else "创始人")
+
+
+def led(view: DocView, sent: Span) -> Iterator[Relation]:
+    """A person who led the investment drive of a zone (``…开发区“老将”某某在招商路上``), in one clause."""
+    for c_start, c_end in view.clauses(sent):
+        cue = cues.LEAD_CUES_RE.search(view.text, c_start, c_end)
+        if cue is None or cue.group() != "招商":
+            continue
+        persons = [h for h in view.hits_in(c_start, c_end, "Person") if not view.in_byline(h.start)]
+        parks = view.hits_in(c_start, c_end, "Park", "Project")
+        if persons and parks:
+            yield _rel("involvedIn", persons[0], parks[0].entity, sent, "lead", 0.6, cue.group())
+
+
+SENTENCE_RULES = (titled, appointed, works_at, founders, led)
+
+
+def people_relations(view: DocView) -> list[Relation]:
+    """Every worksFor / involvedIn edge of the document."""
+    out: list[Relation] = []
+    for sent in view.sentences:
+        for rule in SENTENCE_RULES:
+            out.extend(rule(view, sent))
+    return out

@@ -30,11 +30,14 @@ def strip_places(name: str, ctx: RuleContext) -> str:
         name = name[found[0][2]:]
 
 
+def _endings(name: str, words: frozenset[str]) -> list[int]:
+    """Lengths of the words of ``words`` that ``name`` ends with, longest first, leaving ≥ 2 characters."""
+    return [n for n in range(min(8, len(name) - 2), 0, -1) if name[-n:] in words]
+
+
 def _strip_end(name: str, words: frozenset[str]) -> str:
-    for word in sorted(words, key=len, reverse=True):
-        if name.endswith(word) and len(name) - len(word) >= 2:
-            return name[: -len(word)]
-    return name
+    found = _endings(name, words)
+    return name[: -found[0]] if found else name
 
 
 def _industry_cuts(form: str, ctx: RuleContext) -> list[str]:
@@ -42,12 +45,11 @@ def _industry_cuts(form: str, ctx: RuleContext) -> list[str]:
     out, todo = [], [form]
     while todo:
         current = todo.pop()
-        for word in ctx.words("industry"):
-            if current.endswith(word) and len(current) - len(word) >= 2:
-                shorter = current[: -len(word)]
-                if shorter not in out:
-                    out.append(shorter)
-                    todo.append(shorter)
+        for n in _endings(current, ctx.words("industry")):
+            shorter = current[:-n]
+            if shorter not in out:
+                out.append(shorter)
+                todo.append(shorter)
     return out
 
 

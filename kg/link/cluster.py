@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.iri import entity_iri, normalise_key
-from kg.link.aliases import declared_alias, derived_aliases
+from kg.link.aliases import declared_alias, derived_aliases, strip_places
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs
 from kg.nlp.gazetteer import Entry, Gazetteer
@@ -65,13 +65,16 @@ def _full_first(mentions: list[Mention]) -> list[Mention]:
 
 def _aliases(m: Mention, parks: list[str], ctx: RuleContext) -> list[str]:
     """Derived short names, plus an organisation's name without the park it belongs to
-    (某某投资区江北管委会 → 江北管委会)."""
-    names = derived_aliases(fold(m.text), m.type, ctx)
+    (杭州某某投资区江北管委会 → 江北管委会)."""
+    folded = fold(m.text)
+    names = derived_aliases(folded, m.type, ctx)
     if m.type == "Organization":
-        park = next((p for p in parks if m.text.startswith(p) and len(m.text) - len(p) >= 3), None)
-        rest = m.text[len(park):] if park else ""
-        if rest and rest not in ctx.suffix_rules:
-            names.append(rest)
+        for form in (folded, strip_places(folded, ctx)):
+            park = next((p for p in parks if form.startswith(p) and len(form) - len(p) >= 3), None)
+            rest = form[len(park):] if park else ""
+            if rest and rest not in ctx.suffix_rules:
+                names.append(rest)
+                break
     return names
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import ahocorasick_rs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +43,7 @@ class RuleContext:
     surnames1: frozenset[str]
     surnames2: frozenset[str]
     rare_surnames: frozenset[str]      # accepted only where context says a name follows
+    memo: dict = field(default_factory=dict, compare=False, hash=False)  # leftover() results
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of the lexicon."""

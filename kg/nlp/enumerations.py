@@ -24,6 +24,7 @@ RUN_RE = re.compile(rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})(?=等
 PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n]{0,12}?(?:项目)")
 CUE_START_RE = re.compile(r"^(?:正式|已|将|成功|顺利|宣布|率先)?")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
+ASPECT_RE = re.compile("[着了过]")       # aspect particles only follow verbs
 PROJECT_WORDS = ("项目", "工程", "技改", "基地", "中心")
 
 
@@ -55,8 +56,15 @@ def good_item(item: str, ctx: RuleContext, *, first: bool = True) -> bool:
     neither generic nor a place (长安某某 is fine, 杭州 is not) and no verb; the first item,
     whose left edge was guessed, not even a one-character function word (奥的斯 may follow)."""
     rest, _ = leftover(item, ctx)
-    return 2 <= len(item) <= 12 and len(rest) >= 2 and not ctx.stops_inside(item, min_len=1 if first else 2) \
-        and not item.endswith(PROJECT_WORDS) and not item.endswith(("公司", "集团"))
+    named = len(rest) >= 2 or _place_led_brand(item, ctx)
+    return 2 <= len(item) <= 12 and named and not ctx.stops_inside(item, min_len=1 if first else 2) \
+        and not ASPECT_RE.search(item) and not item.endswith(PROJECT_WORDS) and not item.endswith(("公司", "集团"))
+
+
+def _place_led_brand(item: str, ctx: RuleContext) -> bool:
+    """A place followed by an industry word names a company in a list (某安汽车 after 长安)."""
+    found = ctx.places.find(item)
+    return bool(found) and found[0][1] == 0 and len(item) - found[0][2] >= 2
 
 
 def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewalk: bool = True) -> list[Mention]:

@@ -41,15 +41,29 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     _matcher: object | None = None
     _keys: list[str] = field(default_factory=list)
+    _short: dict[str, list] = field(default_factory=dict)   # results for short strings
 
     def add(self, entry: Entry) -> None:
         """Add a name; the first entry of a name wins (curated files load first)."""
         if len(entry.name) >= 2 and entry.name not in self.entries:
             self.entries[entry.name] = entry
             self._matcher = None
+            self._short.clear()
 
     def find(self, text: str) -> list[tuple[Entry, int, int]]:
-        """Leftmost-longest matches of every name in ``text`` as (entry, start, end)."""
+        """Leftmost-longest matches of every name in ``text`` as (entry, start, end).
+
+        Results for short strings (name prefixes, asked again and again) are remembered."""
+        if len(text) > 24:
+            return self._find(text)
+        found = self._short.get(text)
+        if found is None:
+            if len(self._short) > 100_000:
+                self._short.clear()
+            found = self._short[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> list[tuple[Entry, int, int]]:
         if not self.entries:
             return []
         if self._matcher is None:

@@ -28,8 +28,9 @@ def trim_to_known(mentions: list[Mention], text: str) -> list[Mention]:
     clean = {m.text for m in mentions if m.start == 0 or not text[m.start - 1].isalnum()}
     out = []
     for m in mentions:
-        best = next((k for k in sorted(clean, key=len, reverse=True)
-                     if len(k) < len(m.text) and m.text.endswith(k) and m.rule.startswith("suffix")), None)
+        best = None
+        if m.rule.startswith("suffix"):
+            best = next((m.text[-n:] for n in range(len(m.text) - 1, 1, -1) if m.text[-n:] in clean), None)
         if best is not None and not _is_place_prefix(m.text[:-len(best)]):
             m = Mention(text=best, start=m.end - len(best), end=m.end, type=m.type, rule=m.rule + "+trim",
                         confidence=m.confidence)

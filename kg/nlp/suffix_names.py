@@ -80,6 +80,15 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext) -> int:
 
 def leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
     """The part of ``prefix`` that is neither generic, a number nor a place; and whether a place was seen."""
+    cached = ctx.memo.get(prefix)
+    if cached is None:
+        if len(ctx.memo) > 200_000:
+            ctx.memo.clear()
+        cached = ctx.memo[prefix] = _leftover(prefix, ctx)
+    return cached
+
+
+def _leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
     rest = NUMBER_RE.sub("", prefix)
     places = ctx.places.find(rest)
     for _, s, e in reversed(places):

@@ -47,7 +47,7 @@ def location_anaphors(view: DocView) -> list[Hit]:
     text = view.text
     for m in cues.ANAPHOR_RE.finditer(text):
         start, end, word = m.start(), m.end(), m.group()
-        if view.hits_in(max(0, start - 40), end + 40) and _inside_mention(view, start, end):
+        if view.inside_mention(start, end):
             continue
         left = text[start - 1:start] if start else "\n"
         if word not in ("这里", "于此", "在此") and left not in cues.ANAPHOR_LEFT_OK:
@@ -57,6 +57,3 @@ def location_anaphors(view: DocView) -> list[Hit]:
             out.append(Hit(entity, start, end, via=word))
     return out
 
-
-def _inside_mention(view: DocView, start: int, end: int) -> bool:
-    return any(h.start <= start and end <= h.end for h in view.hits_in(max(0, start - 60), end + 60))

@@ -84,6 +84,7 @@ def awards(view: DocView, sent: Span) -> Iterator[Relation]:
 def award_relations(view: DocView) -> list[Relation]:
     """Every receivedAward edge of the document."""
     out: list[Relation] = []
-    for sent in view.sentences:
-        out.extend(awards(view, sent))
+    for sent in view.busy_sentences:
+        if cues.AWARD_VERB_RE.search(sent.text):
+            out.extend(awards(view, sent))
     return out

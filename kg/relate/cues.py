@@ -12,8 +12,11 @@ CJK = "\u4e00-\u9fff"
 
 
 def words_re(words: Iterable[str]) -> str:
-    """A non-capturing alternation of ``words``, longest first (so 签约落地 beats 签约)."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    """A non-capturing alternation of ``words``, longest first (so 签约落地 beats 签约), behind a
+    look-ahead on their first characters (which lets the regex engine skip ahead fast)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    firsts = "".join(sorted({re.escape(w[0]) for w in ordered}))
+    return f"(?=[{firsts}])(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
 # ---------------------------------------------------------------- punctuation and structure
@@ -48,6 +51,10 @@ NEWS_LEAD_RE = re.compile(r"本报讯|本网讯|讯\s*[（(]记者")
 RELATED_RE = re.compile(r"^\s*(?:相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道|往期回顾|相关链接)")
 SENTENCE_END = "。！？!?；;…，,：:"
 
+PARK_KIND_RE = re.compile(
+    r"(?:高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|产业园区|产业园|科技园|"
+    r"工业园区|工业园|园区|特色小镇|小镇|新城|新区|科创园|科创中心|汽车港|科技城|智慧城|智造小镇)$")
+
 # ---------------------------------------------------------------- entity classes by name
 ORG_GOVERNMENT_RE = re.compile(
     r"(?:局|委|委员会|管委会|办公室|办|政府|部|厅|政协|人大|法院|检察院|党委|党工委|工委|党组|街道|"
@@ -57,7 +64,7 @@ ORG_SCHOOL_RE = re.compile(r"(?:大学|学院|学校|中学|小学|党校)$")
 ORG_EXCHANGE_RE = re.compile(r"(?:交易所|交所)$")
 ORG_ASSOCIATION_RE = re.compile(r"(?:协会|学会|商会|联合会|联盟|促进会|研究会|基金会)$")
 ORG_RESEARCH_RE = re.compile(
-    r"(?:研究院|研究所|[^\s]所|研究中心|创新中心|科学中心|实验室|分院|工程中心|技术中心|研发中心|"
+    r"(?:研究院|研究所|(?<![事务派出交易律])所|研究中心|创新中心|科学中心|实验室|分院|工程中心|技术中心|研发中心|"
     r"创新研究院|孵化器|中试基地)$")
 
 # ---------------------------------------------------------------- location anaphora
@@ -95,8 +102,8 @@ ZAI_VERB_RE = re.compile(words_re(ZAI_VERBS))
 OBJECT_VERBS = frozenset({"设立", "投资", "建设", "新建", "开发建设", "投建", "启动建设", "布局", "建立"})
 """``X在Y设立/投资…Z``: the object Z is located, not the subject X."""
 
-INSIDE_RE = re.compile(r"^(?:区域内|境内|内部|园内|内|里|中|东部|西部|南部|北部|中部|东侧|西侧|片区)?的")
-INSIDE_COMMA_RE = re.compile(r"^(?:区域内|境内|内|里)[，,]")
+INSIDE_RE = re.compile(r"(?:区域内|境内|内部|园内|内|里|中|东部|西部|南部|北部|中部|东侧|西侧|片区)?的")
+INSIDE_COMMA_RE = re.compile(r"(?:区域内|境内|内|里)[，,]")
 
 MEMBER_VERBS = (
     "拥有", "集聚", "聚集", "聚集起", "集聚了", "聚集了", "坐拥", "引进", "引进了", "引进落地", "招引", "招引落地",
@@ -107,7 +114,7 @@ MEMBER_VERB_RE = re.compile(words_re(MEMBER_VERBS))
 ZUOWEI_RE = re.compile(r"作为(?:原)?")
 CORE_WORDS_RE = re.compile(r"(?:“?一核”?|核心区块|核心区|核心)(?:便是|就是|即是|是|为)")
 PART_OF_RE = re.compile(r"(?:成为|是)(?P<rest>[^，。；]{0,30}?)的(?:核心区块|核心区|重要组成部分|组成部分|一部分|重要部分|核心)")
-PHASE_RE = re.compile(r"^(?:[一二三四五六七八九十]|\d)期")
+PHASE_RE = re.compile(r"(?:[一二三四五六七八九十]|\d)期")
 
 # ---------------------------------------------------------------- people
 ROLE_HEADS = (
@@ -122,16 +129,19 @@ ROLE_HEADS = (
 ROLE_HEAD_RE = re.compile(words_re(ROLE_HEADS) + r"$")
 ROLE_GAP_BAD_RE = re.compile(r"[与和及在对向说等将把被从到了着过，,。；;：:“”（）()]|表示|介绍|认为|带领|透露|告诉")
 ROLE_TRAIL_RE = re.compile(r"(?:叫|名叫|是|为)$")
-APPOINT_RE = re.compile(r"(?:担任|出任|升任|现任|曾任|兼任|调任|就任|继任|被任命为|任命为|当选为|当选|获任|接任|改任|任)")
-WORK_AT_RE = re.compile(r"(?:进入|加入|来到|前往|入职|就职于|任职于|供职于|被安排在|被派到|调入|调到|在|到)")
+APPOINT_RE = re.compile(words_re(("担任", "出任", "升任", "现任", "曾任", "兼任", "调任", "就任", "继任", "被任命为", "任命为",
+                                  "当选为", "当选", "获任", "接任", "改任", "任")))
+WORK_AT_RE = re.compile(words_re(("进入", "加入", "来到", "前往", "入职", "就职于", "任职于", "供职于", "被安排在", "被派到",
+                                  "调入", "调到", "在", "到")))
 STRONG_WORK_AT = frozenset({"进入", "加入", "入职", "就职于", "任职于", "供职于", "被安排在", "被派到", "调入", "调到"})
-WORK_TAIL_RE = re.compile(r"^[^，。；]{0,8}?(?:工作|任职|报到|做|从事|负责|上班|供职|就职|担任|当)")
+WORK_TAIL_RE = re.compile(r"[^，。；]{0,8}?(?:工作|任职|报到|做|从事|负责|上班|供职|就职|担任|当)")
 FOUND_RE = re.compile(r"(?:共同|联合)?(?:创办|创立|创建|创设|组建|联合创办)了?")
 COMMAND_RE = re.compile(r"(?:副?总指挥|指挥长|副指挥长)")
 LEAD_CUES_RE = re.compile(r"(?:招商|负责|牵头|主持|带队|分管|主抓)")
 
 # ---------------------------------------------------------------- awards
-AWARD_VERB_RE = re.compile(r"(?:荣获|获评|荣膺|被评为|被认定为|被授予|获授|摘得|捧得|斩获|喜获|获得|获)")
+AWARD_VERB_RE = re.compile(words_re(("荣获", "获评", "荣膺", "被评为", "被认定为", "被授予", "获授", "摘得", "捧得", "斩获",
+                                     "喜获", "获得", "获")))
 STRONG_AWARD_VERBS = frozenset({"荣获", "获评", "荣膺", "被评为", "被授予", "获授", "摘得", "捧得", "斩获", "喜获"})
 AWARD_END_RE = re.compile(r"(?:奖|奖章|称号|荣誉|企业|工厂|冠军|单位|标兵|模范|先进个人|先进集体|人才|青年|品牌|示范企业|”)$")
 AWARD_NAME_END_RE = re.compile(r"(?:奖|奖章|称号|荣誉)$|一等奖$|二等奖$|三等奖$|金奖$|银奖$")
@@ -150,13 +160,16 @@ BY_RE = re.compile(r"由")
 BA_RE = re.compile(r"(?:把|将)")
 BA_LAND_RE = re.compile(r"(?:落地|落户|建设|投资|布局|放在|安家)")
 INVESTOR_AFTER_RE = re.compile(
-    r"^(?:[^，。；]{0,4}?(?:在[^，。；]{1,14}?)?)?(?:投资|投建|出资|实施|发起|建设|新建|开发建设|兴建)"
+    r"(?:[^，。；]{0,4}?(?:在[^，。；]{1,14}?)?)?(?:投资|投建|出资|实施|发起|建设|新建|开发建设|兴建)"
 )
 OPERATOR_RE = re.compile(r"(?:运营|管理|运作|承建|出资)")
 PARTNER_BEFORE_RE = re.compile(r"(?:与|同|会同|联合|携手|和)$")
-PARTNER_AFTER_RE = re.compile(r"^(?:与|同|携手)")
+PARTNER_AFTER_RE = re.compile(r"(?:与|同|携手)")
 EDUCATION_BEFORE_RE = re.compile(r"(?:毕业于|就读于|求学于|来到|考入|师从)$")
 CUSTOMER_RE = re.compile(r"客户(?:包括|有|涵盖|遍及|覆盖)")
+SUPPLY_RE = re.compile(r"(?:配套|供应|供货|代工|代加工)")
+BENEFICIARY_BEFORE_RE = re.compile(r"(?:为|向|给|替)$")
+VISIT_BEFORE_RE = re.compile(r"(?:赴|对标|学习|借鉴|参观|考察)$")
 
 # ---------------------------------------------------------------- dates and stages
 STAGES = (("签约", "签约"), ("开工", "开工"), ("动工", "开工"), ("奠基", "开工"), ("投产", "投产"),

@@ -16,7 +16,15 @@ CHAIN_FIRST_GAPS = ("", "了", "在", "于", "到", "至", "了在", "到了")
 CHAIN_NEXT_RE = re.compile(r"^(?:(?:区域内|境内|内|东部|西部|南部|北部|中部)?的)?$")
 L2_GAP_RE = re.compile(r"^(?:区域内|境内|内|里)?[^，。；：、]{0,8}?的$")
 HEAD_GAP_MAX = 16
-CONF = {"cue": 0.8, "cue_after": 0.8, "zai": 0.75, "inside": 0.8, "member": 0.7, "member_implicit": 0.6,
+ANAPHOR_OPENER_RE = re.compile(
+    r"(该企业|该公司|该集团|公司|企业)(?:将|已|还|也|又|正|于|在)*(?:\d{4}年(?:底|初|末)?|\d{1,2}月|今年|去年|明年)?"
+    r"(?:将|已|还|也|又|正|于|在)*")
+INSIDE_HINT_RE = re.compile(r"[内里中侧]|部的|片区的|境内")
+BA_OPENER_RE = re.compile(r"(?:把|将)")
+IS_MEMBER_TAIL_RE = re.compile(r"的[^，。；]{0,16}?(?:企业|公司|项目|平台|园区|基地|载体|中心|之一)$")
+CATEGORY_RE = re.compile(r"的?[^，。；、]{0,6}?(?:项目|企业|平台|载体)(?:——|—|：|:)“?")
+RANKING_RE = re.compile(r"(?:前列|前茅|第[一二三四五六七八九十\d]|首位|榜首|前[三五十]|全[市省国区]第)")
+CONF = {"is": 0.65, "category": 0.7, "cue": 0.8, "cue_after": 0.8, "zai": 0.75, "inside": 0.8, "member": 0.7, "member_implicit": 0.6,
         "zuowei": 0.65, "core": 0.65, "adjacent": 0.65, "name_prefix": 0.5,
         "platform_headline": 0.55, "platform_dominant": 0.45}
 
@@ -67,7 +75,7 @@ def list_left(view: DocView, hit: Hit) -> list[Hit]:
     out = [hit]
     while True:
         prev = view.last_before(out[0].start, floor=max(0, out[0].start - 40))
-        if prev is None or prev.type not in LOCATED_HEADS or not cues.LIST_SEP_RE.fullmatch(
+        if prev is None or prev.type != hit.type or not cues.LIST_SEP_RE.fullmatch(
                 view.text[prev.end:out[0].start] or "x"):
             return out
         out.insert(0, prev)
@@ -78,16 +86,17 @@ def list_right(view: DocView, hit: Hit) -> list[Hit]:
     out = [hit]
     while True:
         pos = after(view, out[-1])
-        nxt = view.first_after(pos, ceil=pos + 45)
-        if nxt is None or nxt.type not in LOCATED_HEADS or not cues.LIST_SEP_RE.fullmatch(
+        nxt = view.next_hit(pos, within=4)
+        if nxt is None or nxt.type != hit.type or not cues.LIST_SEP_RE.fullmatch(
                 view.text[pos:nxt.start] or "x"):
             return out
         out.append(nxt)
 
 
 def project_anaphor(view: DocView, start: int, end: int) -> Hit | None:
-    """``该项目`` / ``项目`` in ``[start, end)`` resolved to the last project named before it."""
-    m = cues.PROJECT_ANAPHOR_RE.search(view.text, start, end)
+    """``该项目`` / ``项目`` opening ``[start, end)`` resolved to the last project named before it."""
+    t = cues.TIME_PREFIX_RE.match(view.text, start, end)
+    m = cues.PROJECT_ANAPHOR_RE.match(view.text, t.end() if t else start, end)
     if m is None:
         return None
     story = view.story_at(m.start())
@@ -107,15 +116,18 @@ def head_before(view: DocView, pos: int, sent: Span) -> list[Hit]:
             return list_left(view, h)
         return []
     opener = view.text[c_start:pos]
+    zone = [a for a in view.anaphors if c_start <= a.start and a.end <= pos and a.type == "Park"]
+    if zone and cues.ADVERB_GAP_RE.fullmatch(view.text, zone[-1].end, pos):
+        return [zone[-1]]
     anaphor = project_anaphor(view, c_start, pos)
     if anaphor is not None and len(opener) <= 12:
         return [anaphor]
-    company = re.search(r"(?:该企业|该公司|公司|企业)$", view.text[c_start:pos].rstrip("还也又将已正于"))
-    if company and len(opener) <= 14:
+    company = ANAPHOR_OPENER_RE.fullmatch(opener)
+    if company:
         found = view.last_company(pos)
-        return [Hit(found.entity, c_start, pos, via=company.group())] if found else []
+        return [Hit(found.entity, c_start, pos, via=company.group(1))] if found else []
     m = cues.TIME_PREFIX_RE.match(view.text, c_start, pos)
-    if m and m.end() >= pos - 4:
+    if m and m.end() >= pos - 4 or BA_OPENER_RE.match(view.text, c_start, pos):
         subj = view.subject(c_start)
         if subj is not None and can_be_located(subj):
             return [subj]
@@ -139,7 +151,7 @@ def by_cue(view: DocView, sent: Span) -> Iterator[Located]:
         if not heads and chain:
             yield from _cue_head_after(view, sent, chain)
             continue
-        if word == "签约" and not chain:
+        if word == "签约" and not chain or chain and RANKING_RE.match(view.text, chain[-1].end):
             continue
         tail = chain[-1].entity if chain else None
         if tail is None and word in cues.IMPLICIT_TAIL_CUES and not _object_follows(view, cue.end(), sent):
@@ -152,7 +164,7 @@ def by_cue(view: DocView, sent: Span) -> Iterator[Located]:
 
 
 def _inside_any(view: DocView, pos: int) -> bool:
-    return any(h.start < pos < h.end for h in view.hits_in(max(0, pos - 60), pos + 1))
+    return view.inside_mention(pos, pos + 1) and view.hit_at(pos) is None
 
 
 def _object_follows(view: DocView, pos: int, sent: Span) -> bool:
@@ -164,11 +176,8 @@ def _object_follows(view: DocView, pos: int, sent: Span) -> bool:
 def _cue_head_after(view: DocView, sent: Span, chain: list[Hit]) -> Iterator[Located]:
     """``位于Y的X`` / ``落户Y三年的X`` / ``来自Y的X``: the located thing follows the place."""
     pos = chain[-1].end
-    nxt = view.first_after(pos, ceil=min(sent.end, pos + 40))
-    if nxt is None:
-        return
-    gap = view.text[pos:nxt.start]
-    if L2_GAP_RE.match(gap) and can_be_located(nxt):
+    nxt = view.next_hit(pos, within=min(sent.end - pos, 12))
+    if nxt is not None and L2_GAP_RE.match(view.text[pos:nxt.start]) and can_be_located(nxt):
         yield from _emit(list_right(view, nxt), chain[-1].entity, sent, "cue_after")
     elif len(chain) >= 2 and chain[-1].type == "Park" and re.search(r"的$", view.text[chain[-2].end:chain[-1].start]):
         yield from _emit([chain[-1]], chain[-2].entity, sent, "cue_after")
@@ -176,6 +185,8 @@ def _cue_head_after(view: DocView, sent: Span, chain: list[Hit]) -> Iterator[Loc
 
 def by_zai(view: DocView, sent: Span) -> Iterator[Located]:
     """``X在Y开工/注册成立`` → X in Y; ``X在Y投资/设立Z`` → Z in Y."""
+    if "在" not in sent.text:
+        return
     for m in re.finditer("在", view.text[sent.start:sent.end]):
         pos = sent.start + m.start()
         chain = place_chain(view, pos + 1, sent.end)
@@ -195,6 +206,8 @@ def by_zai(view: DocView, sent: Span) -> Iterator[Located]:
 
 def by_inside(view: DocView, sent: Span) -> Iterator[Located]:
     """``Y内的A、B等企业`` / ``在Y东部的Z里，X…`` → A, B (and Z, X) in Y."""
+    if not INSIDE_HINT_RE.search(sent.text):
+        return
     for ref in view.places_in(sent.start, sent.end):
         m = cues.INSIDE_RE.match(view.text, ref.end)
         if m and m.end() > ref.end + 1:
@@ -241,6 +254,8 @@ def _member_subject(view: DocView, sent: Span, pos: int, last_object: Hit) -> En
 
 def by_zuowei(view: DocView, sent: Span) -> Iterator[Located]:
     """``作为Y的…平台，X…`` and ``X作为Y的…园区`` → X in Y."""
+    if "作为" not in sent.text:
+        return
     for m in cues.ZUOWEI_RE.finditer(view.text, sent.start, sent.end):
         refs = view.places_in(m.end(), min(sent.end, m.end() + 30))
         if not refs or refs[0].start != m.end():
@@ -260,8 +275,10 @@ def by_zuowei(view: DocView, sent: Span) -> Iterator[Located]:
 
 def by_core(view: DocView, sent: Span) -> Iterator[Located]:
     """``其中“一核”便是X`` → X in the zone named before; ``这里…成为Y…的核心区块`` → here in Y."""
+    if "核" not in sent.text and "部分" not in sent.text:
+        return
     for m in cues.CORE_WORDS_RE.finditer(view.text, sent.start, sent.end):
-        x = view.first_after(m.end(), ceil=min(sent.end, m.end() + 3))
+        x = view.next_hit(m.end(), within=3)
         refs = [r for r in view.places_in(sent.start, m.start()) if x is None or r.id != x.id]
         if x is not None and refs and x.type in LOCATED_HEADS:
             yield from _emit([x], refs[-1].entity, sent, "core")
@@ -286,34 +303,74 @@ def _subject_ref(view: DocView, sent: Span, pos: int) -> Hit | None:
 
 
 def by_adjacency(view: DocView, sent: Span) -> Iterator[Located]:
-    """``杭州钱塘新区大创小镇``, ``杭州大创小镇海聚中心``: a park named right after its container."""
+    """``杭州钱塘新区大创小镇``, ``杭州大创小镇海聚中心``: a park named right after its container
+    (a city or province before a park name is part of how the park is named, not its container)."""
     hits = view.hits_in(sent.start, sent.end)
     for a, b in zip(hits, hits[1:]):
-        if a.end == b.start and a.type in ("Park", "Place") and b.type == "Park":
+        if a.end == b.start and b.type == "Park" and (a.type == "Park" or a.type == "Place" and not _coarse(a.entity)):
             yield Located(b.entity, a.entity, sent, "adjacent")
 
 
-SENTENCE_RULES = (by_cue, by_zai, by_inside, by_membership, by_zuowei, by_core, by_adjacency)
+def _coarse(place: Entity) -> bool:
+    """A province, a city or a country: too coarse to be the annotated container of a park."""
+    from kg.nlp.context import rule_context
+
+    gaz = rule_context().places.entries
+    levels = {gaz[n].level for n in names(place) if n in gaz}
+    return bool(levels & {"province", "city"}) or not levels and place.label.endswith(("国", "省", "市"))
+
+
+def by_is(view: DocView, sent: Span) -> Iterator[Located]:
+    """``X是钱塘新区最早一批成立的…企业`` / ``该项目是钱塘落地的首个…基地`` → X in the place."""
+    for ref in view.places_in(sent.start, sent.end):
+        if ref.start == 0 or view.text[ref.start - 1] not in "是系为" or _inside_any(view, ref.start - 1):
+            continue
+        _, c_end = view.clause_at(ref.end, sent)
+        if not IS_MEMBER_TAIL_RE.search(view.text, ref.end, c_end):
+            continue
+        heads = [h for h in head_before(view, ref.start - 1, sent) if h.type != "Park"]
+        yield from _emit(heads[-1:], ref.entity, sent, "is")
+
+
+def by_category(view: DocView, sent: Span) -> Iterator[Located]:
+    """``大创小镇储备项目——“三花智控未来产业中心”`` → the named project is the park's."""
+    if "—" not in sent.text and "：" not in sent.text and ":" not in sent.text:
+        return
+    for ref in view.places_in(sent.start, sent.end):
+        if ref.type != "Park":
+            continue
+        m = CATEGORY_RE.match(view.text, ref.end, sent.end)
+        if m is None:
+            continue
+        nxt = view.hit_at(m.end())
+        if nxt is not None and can_be_located(nxt):
+            yield from _emit(list_right(view, nxt), ref.entity, sent, "category")
+
+
+SENTENCE_RULES = (by_cue, by_zai, by_inside, by_membership, by_zuowei, by_core, by_adjacency, by_is, by_category)
+IMPLICIT_RULES = (by_cue, by_membership)
+"""The rules that may place something without a park or place named in the sentence."""
 
 
 def sentence_edges(view: DocView) -> list[Located]:
     """Every sentence-pattern locatedIn edge of the document."""
     out: list[Located] = []
-    for sent in view.sentences:
-        for rule in SENTENCE_RULES:
+    for sent in view.sentences_with("Company", "Project", "Park", "Organization", words=cues.PROJECT_ANAPHOR_RE):
+        placed = bool(view.places_in(sent.start, sent.end))
+        for rule in SENTENCE_RULES if placed else IMPLICIT_RULES:
             out.extend(rule(view, sent))
     return out
 
 
 # ------------------------------------------------------------------ name prefix
-def name_prefix(view: DocView, explicit: set[str]) -> Iterator[Located]:
+def name_prefix(view: DocView, placed: set[str]) -> Iterator[Located]:
     """A park whose name starts with a district (``杭州滨江云栖湾…`` → 滨江区), when the text
-    gives it no container; cities and provinces are too coarse to be the annotated container."""
+    gives it no container at all; cities and provinces are too coarse to be the container."""
     from kg.nlp.context import rule_context
 
     gaz = rule_context().places.entries
     places = [e for e in view.entities if e.type == "Place"]
-    for park in (e for e in view.entities if e.type == "Park" and e.id not in explicit and e.mentions):
+    for park in (e for e in view.entities if e.type == "Park" and e.id not in placed and e.mentions):
         found = _district_prefix(park.label, places, gaz)
         if found is not None:
             m = park.mentions[0]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from kg.records import Entity, Relation, Span
 from kg.relate import cues
-from kg.relate.roles import role_gap
+from kg.relate.roles import TITLE_GAP_MAX, role_gap
 from kg.relate.view import DocView, Hit, names
 
 WORK_TAILS = ("Company", "Organization", "Park", "Project")
@@ -26,37 +26,43 @@ def _rel(kind: str, person: Hit, tail: Entity, sent: Span, rule: str, conf: floa
                     confidence=conf, rule=f"{kind}.{rule}")
 
 
-def park_of_party_org(view: DocView, org: Entity) -> Entity:
-    """``某园区党工委`` stands for the park itself (its 党工委书记 leads the park)."""
-    if org.type != "Organization" or not PARTY_ORG_RE.search(org.label):
-        return org
-    stem = PARTY_ORG_RE.sub("", org.label)
-    return next((e for e in view.entities if e.type == "Park" and stem in names(e)), org)
+def park_of_party_org(view: DocView, org: Entity) -> tuple[Entity, str]:
+    """``某园区党工委`` stands for the park itself (its 党工委书记 leads the park): (the park, the
+    party word that belongs to the title), else (org, "")."""
+    m = PARTY_ORG_RE.search(org.label)
+    if org.type != "Organization" or m is None:
+        return org, ""
+    stem = org.label[:m.start()]
+    park = next((e for e in view.entities if e.type == "Park" and any(
+        len(n) >= 3 and (stem.endswith(n) or n.endswith(stem)) for n in names(e))), None)
+    return (park, m.group()) if park is not None else (org, "")
 
 
-def org_before(view: DocView, pos: int, floor: int) -> tuple[Entity, int] | None:
-    """The organisation whose name (or ``公司``-type word) ends the text before a title at ``pos``:
-    (entity, end of the name)."""
-    for end in range(pos, max(floor, pos - cues_gap()) - 1, -1):
-        h = view.hit_ending_at(end, *WORK_TAILS)
+def org_before(view: DocView, pos: int, floor: int) -> tuple[Entity, int, str] | None:
+    """The organisation whose name (or ``公司``/``园区``-type word) ends the text before a title at
+    ``pos``: (entity, end of the name, a word of the name that belongs to the title)."""
+    zones = {a.end: a for a in view.anaphors if floor <= a.start < pos and a.type == "Park"}
+    for end in range(pos, max(floor, pos - TITLE_GAP_MAX) - 1, -1):
+        h = view.hit_ending_at(end, *WORK_TAILS) or zones.get(end)
         if h is not None and h.start >= floor:
-            return park_of_party_org(view, h.entity), end
+            return _org(view, h, end)
         m = COMPANY_WORD_RE.search(view.text, max(floor, end - 3), end)
         if m and end < pos and not view.hits_in(m.start(), end):
             found = view.last_company(m.start(), m.group())
             if found is not None and _word_boundary_ok(view, m.start()):
-                return found.entity, end
+                return found.entity, end, ""
     return None
 
 
-def cues_gap() -> int:
-    return 16
+def _org(view: DocView, hit: Hit, end: int) -> tuple[Entity, int, str]:
+    org, party = park_of_party_org(view, hit.entity)
+    return org, end, party
 
 
 def _word_boundary_ok(view: DocView, pos: int) -> bool:
     """``公司``/``企业`` as a word of its own (after punctuation, ``该``, or a clause start)."""
     left = view.text[pos - 1:pos] if pos else "，"
-    return left in "，,。；：、“”\n 该其" or left == ""
+    return view.text.startswith("该", pos) or left in "，,。；：、“”\n 其" or left == ""
 
 
 def titled(view: DocView, sent: Span) -> Iterator[Relation]:
@@ -67,14 +73,16 @@ def titled(view: DocView, sent: Span) -> Iterator[Relation]:
         found = org_before(view, person.start, max(sent.start, person.start - 40))
         if found is None:
             continue
-        org, org_end = found
+        org, org_end, party = found
         role = role_gap(view, org_end, person.start)
         if role is not None:
-            yield _rel("worksFor", person, org, sent, "title", 0.85, role)
+            yield _rel("worksFor", person, org, sent, "title", 0.85, party + role)
 
 
 def appointed(view: DocView, sent: Span) -> Iterator[Relation]:
     """``某某出任/担任/升任/被任命为 某单位+职务`` (person or 他/她 before the verb)."""
+    if "任" not in sent.text:
+        return
     for m in cues.APPOINT_RE.finditer(view.text, sent.start, sent.end):
         if m.group() == "任" and view.text[m.start() - 1:m.start()] in "主责信重担兼现曾":
             continue
@@ -86,7 +94,8 @@ def appointed(view: DocView, sent: Span) -> Iterator[Relation]:
             end = _role_end(view, org.end, sent)
             role = role_gap(view, org.end, end) if end else None
             if role is not None:
-                yield _rel("worksFor", person, park_of_party_org(view, org.entity), sent, "appointed", 0.8, role)
+                tail, party = park_of_party_org(view, org.entity)
+                yield _rel("worksFor", person, tail, sent, "appointed", 0.8, party + role)
                 continue
         command = cues.COMMAND_RE.search(view.text, m.end(), view.clause_at(m.end(), sent)[1])
         if command:
@@ -125,6 +134,8 @@ def _person_before(view: DocView, sent: Span, pos: int) -> Hit | None:
 
 def works_at(view: DocView, sent: Span) -> Iterator[Relation]:
     """``某某进入/在/前往 某单位 工作/报到/负责…`` → worksFor (role from the title, if any)."""
+    if not view.hits_in(sent.start, sent.end, "Person") and not cues.PERSON_PRONOUN_RE.search(sent.text):
+        return
     for m in cues.WORK_AT_RE.finditer(view.text, sent.start, sent.end):
         org = view.hit_at(m.end())
         if org is None or org.type not in ("Company", "Organization"):
@@ -136,7 +147,7 @@ def works_at(view: DocView, sent: Span) -> Iterator[Relation]:
         if person is None or view.clause_at(person.start, sent) != view.clause_at(m.start(), sent) and \
                 not _pronoun_in_clause(view, sent, m.start()):
             continue
-        role = _post_role(view.text[org.end:tail.end + 6]) if tail else None
+        role = _post_role(view.text[org.end:tail.end() + 6]) if tail else None
         yield _rel("worksFor", person, org.entity, sent, "works_at", 0.7, role)
 
 
@@ -158,6 +169,8 @@ def _post_role(text: str) -> str | None:
 
 def founders(view: DocView, sent: Span) -> Iterator[Relation]:
     """``某某（与某某共同）创办/创立了某公司`` → worksFor, role 创始人 / 联合创始人."""
+    if "创" not in sent.text and "组建" not in sent.text:
+        return
     for m in cues.FOUND_RE.finditer(view.text, sent.start, sent.end):
         company = view.first_after(m.end(), "Company", ceil=min(sent.end, m.end() + 2 + 40))
         if company is None or company.start > m.end() + 1:
@@ -177,6 +190,8 @@ def founders(view: DocView, sent: Span) -> Iterator[Relation]:
 
 def led(view: DocView, sent: Span) -> Iterator[Relation]:
     """A person who led the investment drive of a zone (``…开发区“老将”某某在招商路上``), in one clause."""
+    if "招商" not in sent.text or not view.hits_in(sent.start, sent.end, "Person"):
+        return
     for c_start, c_end in view.clauses(sent):
         cue = cues.LEAD_CUES_RE.search(view.text, c_start, c_end)
         if cue is None or cue.group() != "招商":
@@ -193,7 +208,7 @@ SENTENCE_RULES = (titled, appointed, works_at, founders, led)
 def people_relations(view: DocView) -> list[Relation]:
     """Every worksFor / involvedIn edge of the document."""
     out: list[Relation] = []
-    for sent in view.sentences:
+    for sent in view.sentences_with("Person", words=cues.PERSON_PRONOUN_RE):
         for rule in SENTENCE_RULES:
             out.extend(rule(view, sent))
     return out

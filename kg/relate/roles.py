@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from kg.relate.view import DocView, Hit
 
 AFTER_SKIP_RE = re.compile(r"(?:[（(][^（）()]{0,40}[）)])*")
-POSSESSIVE_RE = re.compile(r"^的(?!是|话)")
-AT_PLACE_RE = re.compile(r"^(?:在|于)")
+POSSESSIVE_RE = re.compile(r"的(?!是|话)")
+BA_AFTER_RE = re.compile(r"(?:宣布|决定|计划)?[，,]?(?:把|将)")
+PARTNER_ROLE_RE = re.compile(r"作为[^，。；]{0,8}(?:单位|机构|伙伴|合作方|服务商)")
+PARENT_BEFORE_RE = re.compile(r"(?:是|为|作为|系)[^，。；]{0,12}$")
+AT_PLACE_RE = re.compile(r"(?:在|于)")
 TITLE_GAP_MAX = 14
 
 
@@ -43,19 +46,23 @@ def is_employer(view: DocView, hit: Hit) -> bool:
 
 
 def is_investor(view: DocView, hit: Hit) -> bool:
-    """``X投资…`` / ``由X投资`` / ``X年产…项目`` / ``X的…项目``."""
+    """``X投资…项目`` / ``由X投资建设/运营`` / ``X年产…项目`` / ``X的…项目`` / ``X宣布，把P…``."""
     pos = after(view, hit)
-    rest = view.text[pos:pos + 24]
-    nxt = view.first_after(pos, ceil=pos + 60)
-    if nxt is not None and nxt.type == "Project" and (nxt.start - pos <= 1 and view.text[pos:nxt.start] in ("", "的")):
+    nxt = view.next_hit(pos, within=2)
+    if nxt is not None and nxt.type == "Project" and view.text[pos:nxt.start] in ("", "的"):
         return True
     if hit.type != "Company":
         return False
-    if cues.INVESTOR_AFTER_RE.match(rest) or rest.startswith(("运营", "发起")):
+    c_start, c_end = view.clause_at(hit.start)
+    rest = view.text[pos:min(pos + 24, c_end)]
+    if "由" in view.text[max(c_start, hit.start - 14):hit.start] and (
+            cues.INVEST_VERB_RE.match(rest) or cues.OPERATOR_RE.match(rest)):
         return True
-    clause = view.clause_at(hit.start)
-    before = view.text[clause[0]:hit.start]
-    return "由" in before[-14:] and bool(cues.INVEST_VERB_RE.match(rest) or cues.OPERATOR_RE.match(rest))
+    verb = cues.INVESTOR_AFTER_RE.match(rest)
+    s_end = view.sentence_at(hit.start).end
+    if verb and view.hits_in(pos + verb.end(), min(c_end, pos + verb.end() + 30), "Project"):
+        return True
+    return bool(BA_AFTER_RE.match(view.text, pos) and view.hits_in(pos, min(s_end, pos + 30), "Project"))
 
 
 def is_related_company(view: DocView, hit: Hit) -> bool:
@@ -67,17 +74,20 @@ def is_related_company(view: DocView, hit: Hit) -> bool:
         return True
     if re.search(r"(?:旗下|下属|子公司|分公司|孙公司)(?:的|现有|拥有|有)?$", before):
         return True
-    clause_end = view.clause_at(hit.start)[1]
+    c_start, clause_end = view.clause_at(hit.start)
     tail = view.text[pos:clause_end]
-    return bool(re.match(r"^(?:是|为|作为|系)", tail) and cues.SUB_MARK_RE.search(tail))
+    if re.match(r"(?:是|为|作为|系)", tail) and cues.SUB_MARK_RE.search(tail):
+        return True
+    return bool(PARENT_BEFORE_RE.search(view.text, c_start, hit.start) and cues.SUB_MARK_RE.search(tail))
 
 
 def is_partner(view: DocView, hit: Hit) -> bool:
     """``与X共建``, ``X与园区签约``, ``会同X、Y等部门``."""
-    start = _list_start(view, hit)
-    if cues.PARTNER_BEFORE_RE.search(view.text, max(0, start - 2), start):
-        return not view.text[max(0, start - 1):start] == "和"
-    return bool(cues.PARTNER_AFTER_RE.match(view.text, after(view, hit)))
+    for start in (hit.start, _list_start(view, hit)):
+        if cues.PARTNER_BEFORE_RE.search(view.text, max(0, start - 2), start) and view.text[start - 1:start] != "和":
+            return True
+    pos = after(view, hit)
+    return bool(cues.PARTNER_AFTER_RE.match(view.text, pos) or PARTNER_ROLE_RE.match(view.text, pos))
 
 
 def _list_start(view: DocView, hit: Hit) -> int:
@@ -85,7 +95,7 @@ def _list_start(view: DocView, hit: Hit) -> int:
     start = hit.start
     while True:
         prev = view.last_before(start, floor=max(0, start - 40))
-        if prev is None or not cues.LIST_SEP_RE.fullmatch(view.text[prev.end:start] or "x"):
+        if prev is None or prev.type != hit.type or not cues.LIST_SEP_RE.fullmatch(view.text[prev.end:start] or "x"):
             return start
         start = prev.start
 
@@ -96,9 +106,15 @@ def is_school(view: DocView, hit: Hit) -> bool:
 
 
 def is_customer(view: DocView, hit: Hit) -> bool:
-    """``客户包括X、Y等``."""
-    clause = view.clause_at(hit.start)
-    return bool(cues.CUSTOMER_RE.search(view.text, clause[0], hit.start))
+    """``客户包括X、Y等``, ``为X、Y等整车企业配套``, ``赴X考察``: someone the park's companies serve or visit."""
+    c_start, c_end = view.clause_at(hit.start)
+    if cues.CUSTOMER_RE.search(view.text, c_start, hit.start):
+        return True
+    start = _list_start(view, hit)
+    before = view.text[max(c_start, start - 2):start]
+    if cues.VISIT_BEFORE_RE.search(before):
+        return True
+    return bool(cues.BENEFICIARY_BEFORE_RE.search(before) and cues.SUPPLY_RE.search(view.text, hit.end, c_end))
 
 
 def is_elsewhere(view: DocView, hit: Hit) -> bool:
@@ -114,6 +130,13 @@ def is_elsewhere(view: DocView, hit: Hit) -> bool:
 
 def blocked(view: DocView, hit: Hit) -> str:
     """Why the mention does not present its entity as a member of the platform (``""``: it does)."""
+    memo = view.memo.setdefault("blocked", {})
+    if hit not in memo:
+        memo[hit] = _blocked(view, hit)
+    return memo[hit]
+
+
+def _blocked(view: DocView, hit: Hit) -> str:
     if hit.via:
         return "anaphor"
     checks = (("investor", is_investor), ("related", is_related_company), ("employer", is_employer),

@@ -6,6 +6,7 @@ mentions. Rules use it for the companies and projects an article presents as the
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -15,12 +16,13 @@ if TYPE_CHECKING:
     from kg.relate.view import DocView, Story
 
 HEADLINE_MAX = 42
+BODY_PUNCT_RE = re.compile(r"[，。！？；]")
 
 
 def is_byline(line: str) -> bool:
     """A byline, source or photo credit line (``■记者 洪安琪``, ``应 陶 徐 媛``, ``… 摄``)."""
     line = line.strip()
-    if len(line) > 70:
+    if len(line) > 70 or BODY_PUNCT_RE.search(line):
         return False
     if cues.BYLINE_RE.search(line) or cues.BYLINE_NAMES_RE.match(line):
         return True
@@ -34,7 +36,7 @@ def is_headline(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > HEADLINE_MAX or is_byline(line):
         return False
-    if line[0] in "(（-·◆●■□" or line[-1] in cues.SENTENCE_END:
+    if line[0] in "(（-·◆●■□" or line[-1] in cues.SENTENCE_END.replace("：", "").replace(":", ""):
         return False
     return not cues.NEWS_LEAD_RE.search(line)
 
@@ -45,16 +47,22 @@ def _starts(view: DocView) -> list[tuple[int, int, bool]]:
     lines = [text[s:e] for s, e in paras]
     heads = [is_headline(x) for x in lines]
     out: list[tuple[int, int, bool]] = [(0, _head_end(view, 0), False)]
+    body = False   # has the current story a paragraph of text yet?
     for i in range(1, len(paras)):
         lead = cues.NEWS_LEAD_RE.search(lines[i])
-        if cues.RELATED_RE.match(lines[i]):
+        opened = len(out)
+        if body and cues.RELATED_RE.match(lines[i]):
             out.append((i, paras[i][1], True))
-        elif lead and lead.start() > 0 and not heads[i - 1]:
+        elif body and lead and lead.start() > 0 and not heads[i - 1]:
             out.append((i, paras[i][0] + lead.start(), False))
-        elif heads[i] and not heads[i - 1] and _opens_story(lines, heads, i):
+        elif body and heads[i] and not heads[i - 1] and _opens_story(lines, heads, i):
             out.append((i, _head_end(view, i), False))
-        elif _photo_story(lines, heads, i):
+        elif body and _photo_story(lines, heads, i):
             out.append((i, paras[i][1], False))
+        if len(out) > opened:
+            body = bool(lead) and lead.start() > 0
+        elif not heads[i] and not is_byline(lines[i]):
+            body = True
     return out
 
 
@@ -109,17 +117,50 @@ def find_stories(view: DocView) -> list[Story]:
     return out
 
 
+def park_core(name: str) -> str:
+    """A park's name without place prefix and kind (``嘉兴禾澜湾高新技术产业园区`` → 禾澜湾), as
+    headlines write it; ``""`` when fewer than two characters are left."""
+    from kg.nlp.context import rule_context
+
+    gaz = rule_context().places.entries
+    core = cues.PARK_KIND_RE.sub("", name)
+    for _ in range(2):
+        step = next((core[:k] for k in (4, 3, 2) if len(core) - k >= 2 and core[:k] in gaz), "")
+        core = core[len(step):]
+    return core if len(core) >= 2 and core not in gaz else ""
+
+
+def _headline_parks(view: DocView, start: int, head_end: int, title: str, parks: list) -> list:
+    """Parks named in the headline block (or the title), by full name, alias or core name."""
+    headed = [h.entity for h in view.hits_in(start, head_end, "Park")]
+    block = view.text[start:head_end] + "\n" + title
+    for e in parks:
+        if e not in headed and any(len(n) >= 2 and n in block for n in (*names_of(e), *map(park_core, names_of(e))) if n):
+            headed.append(e)
+    return headed
+
+
+def names_of(entity) -> tuple[str, ...]:
+    return (entity.label, *entity.aliases)
+
+
 def _platform(view: DocView, start: int, end: int, head_end: int, title: str):
     """The park of the headline block (or title), else the dominant park of the story."""
     counts = Counter(h.id for h in view.hits_in(start, end, "Park"))
     by_id = {h.id: h.entity for h in view.hits_in(start, end, "Park")}
-    headed = [h.entity for h in view.hits_in(start, head_end, "Park")]
-    if title:
-        headed += [e for e in view.entities if e.type == "Park" and e not in headed
-                   and any(len(n) >= 2 and n in title for n in (e.label, *e.aliases))]
+    headed = _headline_parks(view, start, head_end, title, list(by_id.values()))
     if headed:
         return max(headed, key=lambda e: counts.get(e.id, 0)), "headline"
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return by_id[ranked[0][0]], "dominant"
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or 2 * ranked[0][1] >= 3 * ranked[1][1]):
+        top = by_id[ranked[0][0]]
+        if any(h.id == top.id for h in view.hits_in(start, _lead_end(view, head_end, end), "Park")):
+            return top, "dominant"
     return None, ""
+
+
+def _lead_end(view: DocView, head_end: int, end: int) -> int:
+    """End of the story's lead: its first two paragraphs of text after the headline block."""
+    body = [p for p in view.paragraphs if head_end <= p[0] < end and not is_headline(view.text[p[0]:p[1]])
+            and not is_byline(view.text[p[0]:p[1]])]
+    return body[min(1, len(body) - 1)][1] if body else end

@@ -3,6 +3,7 @@ paragraphs, stories and the entity mentions ("hits") inside each, plus resolved 
 (``园区``, ``这里``, ``该公司``, ``他``)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,22 +16,29 @@ PLACES = ("Park", "Place")
 ORGS = ("Company", "Organization", "Park")
 
 
-@dataclass(frozen=True)
 class Hit:
-    """One mention of an entity in the text; ``via`` is the anaphor word when resolved from one."""
+    """One mention of an entity in the text; ``via`` is the anaphor word when resolved from one.
 
-    entity: Entity
-    start: int
-    end: int
-    via: str = ""
+    Equal (and hashed) by entity IRI, offsets and ``via``.
+    """
 
-    @property
-    def type(self) -> str:
-        return self.entity.type
+    __slots__ = ("entity", "start", "end", "via", "type", "id")
 
-    @property
-    def id(self) -> str:
-        return self.entity.id
+    def __init__(self, entity: Entity, start: int, end: int, via: str = "") -> None:
+        self.entity, self.start, self.end, self.via = entity, start, end, via
+        self.type, self.id = entity.type, entity.id
+
+    def _key(self) -> tuple[str, int, int, str]:
+        return self.id, self.start, self.end, self.via
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Hit({self.entity.label!r}, {self.start}, {self.end}{', ' + self.via if self.via else ''})"
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,8 @@ class Story:
 def org_class(entity: Entity) -> str:
     """``government``, ``media``, ``school``, ``exchange``, ``association``, ``research`` or ``other``."""
     name = entity.label
-    for kind, regex in (("research", cues.ORG_RESEARCH_RE), ("school", cues.ORG_SCHOOL_RE),
-                        ("media", cues.ORG_MEDIA_RE), ("exchange", cues.ORG_EXCHANGE_RE),
+    for kind, regex in (("exchange", cues.ORG_EXCHANGE_RE), ("school", cues.ORG_SCHOOL_RE),
+                        ("research", cues.ORG_RESEARCH_RE), ("media", cues.ORG_MEDIA_RE),
                         ("association", cues.ORG_ASSOCIATION_RE), ("government", cues.ORG_GOVERNMENT_RE)):
         if regex.search(name):
             return kind
@@ -77,21 +85,29 @@ class DocView:
         self._sent_starts = [s.start for s in self.sentences]
         self.hits = _outermost(sorted((Hit(e, m.start, m.end) for e in self.entities for m in e.mentions
                                        if 0 <= m.start < m.end <= len(self.text)),
-                                      key=lambda h: (h.start, -h.end)))
+                                      key=lambda h: (h.start, -h.end)), self.text)
         self._starts = [h.start for h in self.hits]
         self.by_id = {e.id: e for e in self.entities}
+        self._punct = [m.start() for m in PUNCT_RE.finditer(self.text)]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._memo: dict[tuple, list[Hit]] = {}
+        self.memo: dict[str, dict] = {}   # per-document caches of the rule modules
 
     # ------------------------------------------------------------ positions
     def hits_in(self, start: int, end: int, *types: str) -> list[Hit]:
-        """Mentions inside ``[start, end)``, optionally of the given types."""
-        i = bisect_left(self._starts, start)
-        out = []
-        while i < len(self.hits) and self.hits[i].start < end:
-            h = self.hits[i]
-            if h.end <= end and (not types or h.type in types):
-                out.append(h)
-            i += 1
-        return out
+        """Mentions inside ``[start, end)``, optionally of the given types (memoised; do not modify)."""
+        key = (start, end, types)
+        found = self._memo.get(key)
+        if found is None:
+            i = bisect_left(self._starts, start)
+            found = []
+            while i < len(self.hits) and self.hits[i].start < end:
+                h = self.hits[i]
+                if h.end <= end and (not types or h.type in types):
+                    found.append(h)
+                i += 1
+            self._memo[key] = found
+        return found
 
     def hit_at(self, pos: int) -> Hit | None:
         """The mention starting exactly at ``pos``."""
@@ -118,6 +134,15 @@ class DocView:
         found = self.hits_in(pos, len(self.text) if ceil is None else ceil, *types)
         return found[0] if found else None
 
+    def next_hit(self, pos: int, *types: str, within: int = 3) -> Hit | None:
+        """The first mention (of the given types) starting in ``[pos, pos + within)``."""
+        i = bisect_left(self._starts, pos)
+        while i < len(self.hits) and self.hits[i].start < pos + within:
+            if not types or self.hits[i].type in types:
+                return self.hits[i]
+            i += 1
+        return None
+
     def sentence_at(self, pos: int) -> Span:
         """The sentence around ``pos`` (a one-character span when no sentence covers it)."""
         i = bisect_right(self._sent_starts, pos) - 1
@@ -128,21 +153,25 @@ class DocView:
     def clause_at(self, pos: int, sent: Span | None = None) -> tuple[int, int]:
         """Bounds of the clause (between ，；：。 …) around ``pos`` inside its sentence."""
         sent = sent or self.sentence_at(pos)
-        start = max((self.text.rfind(p, sent.start, pos) for p in cues.CLAUSE_PUNCT), default=-1)
-        start = sent.start if start < sent.start else start + 1
-        ends = [i for i in (self.text.find(p, pos, sent.end) for p in cues.CLAUSE_PUNCT) if i >= 0]
-        return start, min(ends, default=sent.end)
+        i = bisect_left(self._punct, pos)
+        start = self._punct[i - 1] + 1 if i > 0 and self._punct[i - 1] >= sent.start else sent.start
+        end = self._punct[i] if i < len(self._punct) and self._punct[i] < sent.end else sent.end
+        return start, end
 
     def clauses(self, sent: Span) -> list[tuple[int, int]]:
         """The clauses of a sentence, in order."""
+        if sent.start in self._clauses:
+            return self._clauses[sent.start]
         out, start = [], sent.start
-        for i in range(sent.start, sent.end):
-            if self.text[i] in cues.CLAUSE_PUNCT:
-                if i > start:
-                    out.append((start, i))
-                start = i + 1
+        i = bisect_left(self._punct, sent.start)
+        while i < len(self._punct) and self._punct[i] < sent.end:
+            if self._punct[i] > start:
+                out.append((start, self._punct[i]))
+            start = self._punct[i] + 1
+            i += 1
         if start < sent.end:
             out.append((start, sent.end))
+        self._clauses[sent.start] = out
         return out
 
     @cached_property
@@ -157,10 +186,13 @@ class DocView:
             pos += len(line) + 1
         return out
 
+    @cached_property
+    def _para_starts(self) -> list[int]:
+        return [p[0] for p in self.paragraphs]
+
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         """Bounds of the paragraph around ``pos``."""
-        starts = [p[0] for p in self.paragraphs]
-        i = bisect_right(starts, pos) - 1
+        i = bisect_right(self._para_starts, pos) - 1
         return self.paragraphs[max(i, 0)] if self.paragraphs else (0, len(self.text))
 
     # ------------------------------------------------------------ stories and anaphora
@@ -171,12 +203,18 @@ class DocView:
 
         return find_stories(self)
 
+    @cached_property
+    def _story_starts(self) -> list[int]:
+        return [s.start for s in self.stories]
+
     def story_at(self, pos: int) -> Story:
         """The story around ``pos``."""
-        for story in self.stories:
-            if story.start <= pos < story.end:
-                return story
-        return self.stories[-1]
+        return self.stories[max(0, bisect_right(self._story_starts, pos) - 1)]
+
+    def inside_mention(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one mention."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self.hits[i].end >= end
 
     @cached_property
     def byline_spans(self) -> list[tuple[int, int]]:
@@ -196,16 +234,59 @@ class DocView:
 
         return location_anaphors(self)
 
+    @cached_property
+    def _anaphor_starts(self) -> list[int]:
+        return [a.start for a in self.anaphors]
+
     def places_in(self, start: int, end: int) -> list[Hit]:
-        """Park/Place mentions and resolved place anaphora inside ``[start, end)``, in order."""
+        """Park/Place mentions and resolved place anaphora inside ``[start, end)``, in order
+        (memoised; do not modify)."""
+        key = (start, end, "places")
+        if key not in self._memo:
+            self._memo[key] = self._places_in(start, end)
+        return self._memo[key]
+
+    def _places_in(self, start: int, end: int) -> list[Hit]:
         found = self.hits_in(start, end, *PLACES)
-        found += [a for a in self.anaphors if start <= a.start and a.end <= end]
-        return sorted(found, key=lambda h: h.start)
+        i = bisect_left(self._anaphor_starts, start)
+        extra = []
+        while i < len(self.anaphors) and self.anaphors[i].start < end:
+            if self.anaphors[i].end <= end:
+                extra.append(self.anaphors[i])
+            i += 1
+        return sorted(found + extra, key=lambda h: h.start) if extra else found
+
+    def types_in(self, sent: Span) -> frozenset[str]:
+        """The entity types named in a sentence (anaphora included)."""
+        memo = self.memo.setdefault("types", {})
+        if sent.start not in memo:
+            memo[sent.start] = frozenset(h.type for h in self.places_in(sent.start, sent.end)) | frozenset(
+                h.type for h in self.hits_in(sent.start, sent.end))
+        return memo[sent.start]
+
+    def sentences_with(self, *types: str, words: re.Pattern[str] | None = None) -> list[Span]:
+        """Busy sentences naming one of ``types`` (or, when given, matching ``words``)."""
+        wanted = set(types)
+        return [s for s in self.busy_sentences
+                if wanted & self.types_in(s) or (words is not None and words.search(s.text))]
+
+    @cached_property
+    def busy_sentences(self) -> list[Span]:
+        """Sentences that name an entity (or a place anaphor): the others match no rule."""
+        out = []
+        for sent in self.sentences:
+            i = bisect_left(self._starts, sent.start)
+            j = bisect_left(self._anaphor_starts, sent.start)
+            if (i < len(self.hits) and self.hits[i].start < sent.end) or (
+                    j < len(self.anaphors) and self.anaphors[j].start < sent.end):
+                out.append(sent)
+        return out
 
     def topic_park(self, pos: int) -> Entity | None:
-        """The park a paragraph is about: its first park mention, else its story's platform."""
+        """The park a paragraph is about: its first park mention (or ``园区``/``新城`` word), else
+        its story's platform."""
         p_start, p_end = self.paragraph_at(pos)
-        parks = self.hits_in(p_start, p_end, "Park")
+        parks = [h for h in self.places_in(p_start, p_end) if h.type == "Park"]
         if parks:
             return parks[0].entity
         return self.story_at(pos).platform
@@ -221,7 +302,10 @@ class DocView:
     def last_company(self, pos: int, word: str = "") -> Hit | None:
         """The company an anaphor (``公司``, ``该企业``, ``集团``) at ``pos`` stands for."""
         story = self.story_at(pos)
+        p_start, _ = self.paragraph_at(pos)
         found = self.hits_in(max(story.start, pos - 600), pos, "Company")
+        local = [h for h in found if h.start >= p_start]
+        found = local or found
         if word.endswith("集团"):
             groups = [h for h in found if any(n.endswith("集团") or "集团" in n for n in names(h.entity))]
             found = groups or found
@@ -238,19 +322,36 @@ class DocView:
             at = m.end() if m else c_start
             if self.text[at:at + 1] in "“\"‘":
                 at += 1
-            h = self.hit_at(at)
+            h = self.hit_at(at) or self._after_modifier(at, min(c_end, pos))
             if h is not None and (not types or h.type in types):
                 best = h
         return best
 
+    def _after_modifier(self, start: int, end: int) -> Hit | None:
+        """``寻求转变的“鸭鸭”…``: the first mention of a clause after a ``…的`` modifier."""
+        found = self.hits_in(start, end)
+        if not found:
+            return None
+        lead = self.text[start:found[0].start].rstrip("“\"‘")
+        return found[0] if lead.endswith("的") and len(lead) <= 12 and not self.hits_in(start, found[0].start) else None
 
-def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop mentions nested in a longer one (``大创小镇`` inside ``大创小镇管理办公室``)."""
+
+def _outermost(hits: list[Hit], text: str) -> list[Hit]:
+    """Drop mentions nested in a longer one (``大创小镇`` inside ``大创小镇管理办公室``) and the
+    short name an article defines in brackets right after the full one (``X（以下简称“Y”）``)."""
     out: list[Hit] = []
     reach = -1
     for h in hits:
         if h.start < reach:
             continue
+        if out and BRACKET_ALIAS_RE.fullmatch(text, out[-1].end, h.start) and (
+                out[-1].id == h.id or DEFINED_RE.match(text, out[-1].end)):
+            continue
         out.append(h)
         reach = h.end
     return out
+
+
+PUNCT_RE = re.compile("[" + re.escape(cues.CLAUSE_PUNCT) + "]")
+BRACKET_ALIAS_RE = re.compile(r"[（(](?:以下简称|下称|简称|以下称)?[“\"]?")
+DEFINED_RE = re.compile(r"[（(](?:以下简称|下称|简称|以下称)")

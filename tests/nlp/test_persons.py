@@ -30,3 +30,15 @@ def test_person_patterns(text, expected):
 ])
 def test_common_words_are_not_persons(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("■记者 沈一帆 通讯员 时光 褚佳琪", ["沈一帆", "时光", "褚佳琪"]),        # rare family name in a byline
+    ("管委会常务副主任常新介绍，一季度园区", ["常新"]),                      # … after a title
+    ("首席执行官汪启明说，公司将在", ["汪启明"]),                            # 明 ends given names
+    ("创始人张早荣获创业英才奖", ["张早"]),                                   # 荣获 is the cue
+    ("集团首席执行官卢卡·马佐尼通过视频连线说", ["卢卡·马佐尼"]),
+    ("2020年与同事孟可心共同创办了公司", ["孟可心"]),
+])
+def test_context_decides_the_name(text, expected):
+    assert persons(text) == expected

@@ -1,0 +1,53 @@
+"""Company short names from enumerations and from brand + industry word."""
+import pytest
+
+from kg.nlp.context import rule_context
+from kg.nlp.recognise import find_mentions
+
+
+def companies(text):
+    return sorted(m.text for m in find_mentions(text, rule_context()) if m.type == "Company")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("已有蓝澄科技、傲川科技、维沐医疗等6家企业入驻。", ["傲川科技", "维沐医疗", "蓝澄科技"]),
+    ("拥有长丰汽车、泓宇乘用车、吉顺3家整车龙头企业。", ["吉顺", "泓宇乘用车", "长丰汽车"]),
+    ("新增的2家上市企业澜星和米兰特都来自小镇。", ["澜星", "米兰特"]),
+    ("聚集起巨岚、奥的森机电、瀚兴电力等高科技企业。", ["奥的森机电", "巨岚", "瀚兴电力"]),
+    ("——泓塑科技成功登陆创业板。", ["泓塑科技"]),
+])
+def test_company_short_names(text, expected):
+    assert companies(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "坚持优化营商环境，做强特色产业。",
+    "聚焦人工智能、5G应用、智能制造等领域。",
+    "开展女性关怀、情绪管理专题讲座、人力资源公开课等，帮助企业营造氛围。",
+    "钱塘区关注、陪伴着每一家创新科技企业的成长。",
+])
+def test_generic_phrases_are_not_companies(text):
+    assert companies(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由其全资子公司克澜精密部件（嘉兴）有限公司负责建设。", "克澜精密部件（嘉兴）有限公司"),
+    ("在金融赋能方面，浙江碧川控股集团有限公司旗下的基金。", "浙江碧川控股集团有限公司"),
+    ("集团旗下的杭州滨川天使投资合伙企业（有限合伙）领投。", "杭州滨川天使投资合伙企业（有限合伙）"),
+])
+def test_legal_names_keep_verbs_that_modify_the_legal_form(text, expected):
+    assert expected in companies(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("湖州森岚新材料股份有限公司年产5万吨生物基尼龙项目开工。", "年产5万吨生物基尼龙项目"),
+    ("规划建设年产3000万套汽车精密轴承项目。", "年产3000万套汽车精密轴承项目"),
+    ("近日，星米汽车杭州交付中心项目正式落地。", "星米汽车杭州交付中心项目"),
+])
+def test_project_names(text, expected):
+    assert expected in [m.text for m in find_mentions(text, rule_context()) if m.type == "Project"]
+
+
+@pytest.mark.parametrize("text", ["某开发区重大项目半月度例会", "杭州市数字化改造攻坚项目22个", "全年对接项目超300项"])
+def test_collective_projects_are_not_names(text):
+    assert [m for m in find_mentions(text, rule_context()) if m.type == "Project"] == []

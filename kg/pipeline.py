@@ -48,11 +48,11 @@ class BuildReport:
     failures: list[Failure]
 
 
-def _one(article: Article, analysis, ctx) -> Extraction:
+def _one(article: Article, analysis, ctx, known=None) -> Extraction:
     from kg.link import link_document
     from kg.relate import relate
 
-    entities = link_document(article.text, list(analysis.mentions), ctx)
+    entities = link_document(article.text, list(analysis.mentions), ctx, known)
     relations, attributes = relate(article.text, article.title, list(analysis.sentences), entities)
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
                       attributes=tuple(attributes))
@@ -60,14 +60,23 @@ def _one(article: Article, analysis, ctx) -> Extraction:
 
 def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAULT,
                      progress: Progress | None = None) -> list[Extraction]:
-    """Extract every article, then link entities across them."""
-    from kg.link import link_corpus
+    """Extract every article, then link entities across them.
+
+    Two passes: the names every document yields form a corpus gazetteer, which the second
+    pass looks for in all documents (a company named in one article is found in the next)."""
+    from kg.link import corpus_gazetteer, link_corpus, link_document
     from kg.nlp import analyse_many
     from kg.nlp.context import rule_context
 
-    ctx, out = rule_context(), []
-    for i, (article, analysis) in enumerate(zip(articles, analyse_many((a.text for a in articles), settings=settings)), 1):
-        out.append(_one(article, analysis, ctx))
+    ctx = rule_context()
+    analyses = list(analyse_many((a.text for a in articles), settings=settings))
+    known = None
+    if len(articles) > 1:
+        first = [link_document(a.text, list(an.mentions), ctx) for a, an in zip(articles, analyses)]
+        known = corpus_gazetteer(first, ctx)
+    out = []
+    for i, (article, analysis) in enumerate(zip(articles, analyses), 1):
+        out.append(_one(article, analysis, ctx, known))
         if progress:
             progress(i, len(articles))
     return link_corpus(out)

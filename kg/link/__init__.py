@@ -1,6 +1,7 @@
 """Link stage: mentions → entities within a document (``link_document``) and across
-documents (``link_corpus``)."""
+documents (``corpus_gazetteer``: what one document finds is looked for in the others;
+``link_corpus``: one IRI per entity)."""
 from kg.link.cluster import link_document
-from kg.link.corpus import link_corpus
+from kg.link.corpus import corpus_gazetteer, link_corpus
 
-__all__ = ["link_document", "link_corpus"]
+__all__ = ["link_document", "link_corpus", "corpus_gazetteer"]

@@ -128,8 +128,9 @@ def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleConte
             table.new("Company", [company, brand])
 
 
-def propagate(text: str, mentions: list[Mention], table: NameTable) -> list[Mention]:
-    """Find every name of the table again in the text; keep the old mentions first."""
+def propagate(text: str, mentions: list[Mention], table: NameTable, known: Gazetteer | None = None) -> list[Mention]:
+    """Find every name of the table again in the text, and the names other documents found
+    (``known``); keep the old mentions first."""
     gaz = Gazetteer()
     for k, cid in table.owner.items():
         if k not in table.ambiguous:
@@ -137,6 +138,9 @@ def propagate(text: str, mentions: list[Mention], table: NameTable) -> list[Ment
     folded = key_text(text)
     extra = [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.propagate", confidence=0.7)
              for entry, s, e in gaz.find(folded)]
+    if known is not None:
+        extra += [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.corpus_gazetteer",
+                          confidence=0.65) for entry, s, e in known.find(folded)]
     return longest_first(list(mentions) + extra)
 
 
@@ -193,9 +197,10 @@ def entities(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> lis
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 
-def link_document(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Entity]:
-    """Entities of one document from its mentions."""
+def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
+                  known: Gazetteer | None = None) -> list[Entity]:
+    """Entities of one document from its mentions (and the corpus's ``known`` names)."""
     table = build_table(text, mentions, ctx)
     embedded_companies(mentions, table, ctx)
-    found = list_mates(text, propagate(text, mentions, table), ctx)
+    found = list_mates(text, propagate(text, mentions, table, known), ctx)
     return entities(found, table, ctx)

@@ -9,7 +9,11 @@ from collections import defaultdict
 from dataclasses import replace
 
 from kg.iri import normalise_key
+from kg.nlp.context import RuleContext
+from kg.nlp.gazetteer import Entry, Gazetteer
 from kg.records import Entity, Extraction
+
+GROWN_TYPES = ("Company", "Organization", "Park", "Project", "Person")
 
 
 def _name_index(extractions: list[Extraction]) -> dict[tuple[str, str], set[str]]:
@@ -87,3 +91,27 @@ def _merge_same(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
             e = replace(m, aliases=tuple(sorted(names)), mentions=spans)
         merged[e.id] = e
     return tuple(merged.values())
+
+
+def _grown_names(entity: Entity, ctx: RuleContext) -> list[str]:
+    """The names of ``entity`` safe to look for in other documents."""
+    if entity.type == "Person":
+        return [entity.label] if entity.label not in ctx.words("not_person") else []
+    names = (entity.label, *entity.aliases)
+    return [n for n in names if len(n) >= 3 and n not in ctx.words("generic") and n not in ctx.suffix_rules]
+
+
+def corpus_gazetteer(entity_lists: list[list[Entity]], ctx: RuleContext) -> Gazetteer:
+    """A gazetteer of what the documents found (the gazetteer grows with the corpus): names
+    claimed by entities of two different types are left out."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for entities in entity_lists:
+        for e in entities:
+            if e.type in GROWN_TYPES:
+                for name in _grown_names(e, ctx):
+                    kinds[name].add(e.type)
+    gaz = Gazetteer()
+    for name, types in sorted(kinds.items()):
+        if len(types) == 1:
+            gaz.add(Entry(name, next(iter(types)), name, "corpus"))
+    return gaz

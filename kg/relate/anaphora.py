@@ -3,6 +3,7 @@ the park or place they stand for: the park the paragraph is about, else the stor
 when its name fits the word (``新城`` → a park named …新城)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.records import Entity
@@ -11,6 +12,9 @@ from kg.relate.view import Hit, names
 
 if TYPE_CHECKING:
     from kg.relate.view import DocView
+
+
+VISITED_RE = re.compile(r"(?:赴|到|去|往|访|学习|考察)$")
 
 
 def fits(entity: Entity, word: str) -> bool:
@@ -28,14 +32,18 @@ def fits(entity: Entity, word: str) -> bool:
 
 def resolve(view: DocView, word: str, pos: int) -> Entity | None:
     """The park (or place, for ``新区``) the word at ``pos`` stands for."""
-    p_start, p_end = view.paragraph_at(pos)
-    for h in view.hits_in(p_start, pos, *("Park", "Place")):
+    p_start, _ = view.paragraph_at(pos)
+    for h in view.subject_hits(p_start, pos, "Park", "Place"):
         if fits(h.entity, word):
             return h.entity
     story = view.story_at(pos)
     if story.platform is not None and fits(story.platform, word):
         return story.platform
-    candidates = [h.entity for h in view.hits_in(story.start, story.end, "Park", "Place") if fits(h.entity, word)]
+    for h in view.hits_in(p_start, pos, "Park", "Place"):
+        if fits(h.entity, word) and not VISITED_RE.search(view.text, max(0, h.start - 2), h.start):
+            return h.entity
+    candidates = [h.entity for h in view.hits_in(story.start, story.end, "Park", "Place") if fits(h.entity, word)
+                  and not VISITED_RE.search(view.text, max(0, h.start - 2), h.start)]
     if candidates and len({e.id for e in candidates}) == 1:
         return candidates[0]
     return None

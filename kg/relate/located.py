@@ -16,6 +16,9 @@ CHAIN_FIRST_GAPS = ("", "了", "在", "于", "到", "至", "了在", "到了")
 CHAIN_NEXT_RE = re.compile(r"^(?:(?:区域内|境内|内|东部|西部|南部|北部|中部)?的)?$")
 L2_GAP_RE = re.compile(r"^(?:区域内|境内|内|里)?[^，。；：、]{0,8}?的$")
 HEAD_GAP_MAX = 16
+THIS_ONE_RE = re.compile(r"(?:这家|该|这个|此)$")
+THIS_NOUN_RE = re.compile(r"[^，。；]{0,6}?的(企业|公司|项目)")
+FORMER_RE = re.compile(r"(?:原|曾|曾经|此前|原先|以前)$")
 ANAPHOR_OPENER_RE = re.compile(
     r"(该企业|该公司|该集团|公司|企业)(?:将|已|还|也|又|正|于|在)*(?:\d{4}年(?:底|初|末)?|\d{1,2}月|今年|去年|明年)?"
     r"(?:将|已|还|也|又|正|于|在)*")
@@ -144,10 +147,16 @@ def by_cue(view: DocView, sent: Span) -> Iterator[Located]:
     """``X落户/入驻/位于Y`` (X before the cue) and ``位于Y的X`` (X after it)."""
     for cue in cues.LOCATED_CUE_RE.finditer(view.text, sent.start, sent.end):
         word = cue.group()
-        if view.hits_in(cue.start(), cue.end()) or _inside_any(view, cue.start()):
+        if view.hits_in(cue.start(), cue.end()) or _inside_any(view, cue.start()) or \
+                FORMER_RE.search(view.text, max(sent.start, cue.start() - 2), cue.start()):
             continue
         chain = place_chain(view, cue.end(), sent.end)
         heads = head_before(view, cue.start(), sent)
+        if not heads and chain and THIS_ONE_RE.search(view.text, max(sent.start, cue.start() - 3), cue.start()):
+            heads = _this_one(view, chain[-1].end, cue.start())
+            if heads:
+                yield from _emit(heads, chain[-1].entity, sent, "cue_after")
+                continue
         if not heads and chain:
             yield from _cue_head_after(view, sent, chain)
             continue
@@ -161,6 +170,16 @@ def by_cue(view: DocView, sent: Span) -> Iterator[Located]:
             rule = "cue"
         if tail is not None:
             yield from _emit(heads, tail, sent, rule, moved=word in cues.MOVED_CUES)
+
+
+def _this_one(view: DocView, chain_end: int, pos: int) -> list[Hit]:
+    """``这家位于Y的企业``: the company (or project) the article just named."""
+    m = THIS_NOUN_RE.match(view.text, chain_end)
+    if m is None:
+        return []
+    kind = "Project" if m.group(1) == "项目" else "Company"
+    prev = view.last_before(pos, kind, floor=max(view.story_at(pos).start, pos - 300))
+    return [Hit(prev.entity, pos, chain_end, via=m.group(1))] if prev else []
 
 
 def _inside_any(view: DocView, pos: int) -> bool:

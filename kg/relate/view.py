@@ -283,13 +283,27 @@ class DocView:
         return out
 
     def topic_park(self, pos: int) -> Entity | None:
-        """The park a paragraph is about: its first park mention (or ``园区``/``新城`` word), else
-        its story's platform."""
+        """The park a paragraph is about: the first park that is the subject of a clause in it
+        (``7月成立的X，…``, ``据了解，X位于…``), else its story's platform."""
         p_start, p_end = self.paragraph_at(pos)
-        parks = [h for h in self.places_in(p_start, p_end) if h.type == "Park"]
+        parks = self.subject_hits(p_start, p_end, "Park") or [
+            h for h in self.places_in(p_start, p_end) if h.via and h.type == "Park"]
         if parks:
             return parks[0].entity
         return self.story_at(pos).platform
+
+    def subject_hits(self, start: int, end: int, *types: str) -> list[Hit]:
+        """Mentions in ``[start, end)`` that open their clause (after time words, a quote or a
+        ``…的`` modifier): the subjects, not the objects (``赴X考察``)."""
+        out = []
+        for h in self.hits_in(start, end, *types):
+            c_start, _ = self.clause_at(h.start)
+            m = cues.TIME_PREFIX_RE.match(self.text, c_start, h.start)
+            at = m.end() if m else c_start
+            lead = self.text[at:h.start].lstrip("“\"‘")
+            if not lead or lead.endswith("的") and len(lead) <= 12 and not self.hits_in(at, h.start):
+                out.append(h)
+        return out
 
     def last_person(self, pos: int) -> Hit | None:
         """The last person named before ``pos`` in the story (bylines excluded)."""

@@ -51,3 +51,11 @@ def test_two_companies_sharing_a_short_name_stay_apart():
     ids = {e.id for ex in (a, b) for e in ex.entities if e.label.endswith("星海科技有限公司")}
     assert len(ids) == 2
     assert not ids & {e.id for e in c.entities}
+
+
+def test_gazetteer_grows_across_documents():
+    a, b = _extract("杭州星澜微电子股份有限公司今年营收增长三成。",
+                    "据了解，星澜微电子今年还将扩建厂房。")
+    full = labels(a)["杭州星澜微电子股份有限公司"]
+    found = [e for e in b.entities if e.id == full.id]
+    assert found and found[0].mentions[0].text == "星澜微电子"

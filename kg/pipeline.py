@@ -53,7 +53,8 @@ def _one(article: Article, analysis, ctx, known=None) -> Extraction:
     from kg.relate import relate
 
     entities = link_document(article.text, list(analysis.mentions), ctx, known)
-    relations, attributes = relate(article.text, article.title, list(analysis.sentences), entities)
+    relations, attributes = relate(article.text, article.title, list(analysis.sentences), entities,
+                                   date=article.date)
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
                       attributes=tuple(attributes))
 

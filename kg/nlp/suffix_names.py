@@ -102,7 +102,7 @@ def ends_collective(prefix: str, ctx: RuleContext) -> bool:
     (重大, 人才, 技改 …), not a facility noun, and nothing proper stands before it."""
     if FACILITY_RE.search(prefix):
         return False
-    word = next((w for w in ctx.words("collective") if prefix.endswith(w)), None)
+    word = max((w for w in ctx.words("collective") if prefix.endswith(w)), key=len, default=None)
     if word is None:
         return False
     owner = prefix[: -len(word)]

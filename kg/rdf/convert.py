@@ -258,6 +258,8 @@ def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Trip
     stmt = NamedNode(node_iri("stmt", doc_id, attr.name, attr.subject, attr.value, str(attr.evidence.start)))
     ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
     prov = assertion_triples(stmt, fact, ev=ev, doc=doc, confidence=attr.confidence, rule=attr.rule)
+    if attr.stage:                     # 签约/开工/投产 … on the dated statement
+        prov.append((stmt, T.stage, zh(attr.stage)))
     return [fact, *prov, *ev_triples]
 
 

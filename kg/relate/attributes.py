@@ -18,12 +18,14 @@ from kg.relate.view import DocView, Hit
 
 INVEST_CUE_RE = re.compile(r"(?:总投资额?|投资总额|计划投资|投资额|投资|总投入|投入)(?:约|近|超过|超|逾|达|为|共)?$")
 AGGREGATE_RE = re.compile(r"(?:共计|合计|累计|\d+个|[两三四五六七八九十]+个|\d+宗|两宗|多个|一批|等|共有|全年|今年以来|上半年)")
-LEAD_PROJECT_RE = re.compile(r"(?:该项目|此项目|这个项目|项目)")
+SHIFT_RE = re.compile(r"时隔|次日|第二天|隔天|翌日|此后|随后|后来|日前|近日|此前")
+"""Words that move the event away from the date that opens the paragraph."""
+LEAD_PROJECT_RE = re.compile(r"(?:该项目|此项目|这个项目|该工程)")
 
 
 def _target(view: DocView, sent: Span, start: int, end: int) -> Hit | None:
     """The project an amount at ``start:end`` describes."""
-    c_start, c_end = view.clause_at(start, sent)
+    c_start, _ = view.clause_at(start, sent)
     if AGGREGATE_RE.search(view.text, c_start, start):
         return None
     m = re.match(r"(?:的|，建设|,建设|建设的|，用于建设)", view.text[end:end + 5])
@@ -38,7 +40,8 @@ def _target(view: DocView, sent: Span, start: int, end: int) -> Hit | None:
         story = view.story_at(start)
         return view.last_before(start, "Project", floor=max(story.start, start - 600))
     before = view.hits_in(sent.start, start, "Project")
-    if before and not view.hits_in(before[-1].end, start, "Company", "Project"):
+    if before and not view.hits_in(before[-1].end, start, "Company", "Project") and not AGGREGATE_RE.search(
+            view.text, before[-1].end, start):
         return before[-1]
     return None
 
@@ -46,7 +49,7 @@ def _target(view: DocView, sent: Span, start: int, end: int) -> Hit | None:
 def investments(view: DocView) -> list[Attribute]:
     """Investment amounts attached to the project they describe."""
     out = []
-    for sent in view.busy_sentences:
+    for sent in view.sentences:
         if "元" not in sent.text:
             continue
         for amount in find_amounts(view.text, sent.start, sent.end):
@@ -87,6 +90,8 @@ def _date_before(view: DocView, sent: Span, pos: int) -> str | None:
     found = find_dates(view.text, view.date, sent.start, pos)
     if found:
         return found[-1].iso
+    if SHIFT_RE.search(view.text, sent.start, pos):
+        return None
     p_start, _ = view.paragraph_at(pos)
     opening = find_dates(view.text, view.date, p_start, min(p_start + 14, pos))
     return opening[0].iso if opening and opening[0].start == p_start else None

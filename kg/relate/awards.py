@@ -51,10 +51,8 @@ def _head_before(view: DocView, sent: Span, pos: int) -> Hit | None:
     company = re.fullmatch(r"(?:该公司|该企业|公司|企业)" + cues.ADVERB_GAP_RE.pattern, opener)
     if company:
         return view.last_company(pos)
-    if cues.TIME_PREFIX_RE.fullmatch(opener) or cues.ADVERB_GAP_RE.fullmatch(opener):
-        if c_start > sent.start:
-            return view.subject(c_start, *HEADS)
-    return None
+    elliptical = cues.TIME_PREFIX_RE.fullmatch(opener) or cues.ADVERB_GAP_RE.fullmatch(opener)
+    return view.subject(c_start, *HEADS) if elliptical and c_start > sent.start else None
 
 
 def awards(view: DocView, sent: Span) -> Iterator[Relation]:

@@ -3,18 +3,18 @@
 subsidiaryOf: ``X是Y的控股子公司``, ``X作为Y最重要的业务版块之一``, ``Y旗下(的/现有)A、B``,
 ``由其全资子公司X…``, ``在…设立控股子公司X`` (Y the sentence's company).
 investsIn: ``由X投资建设的P``, ``X投资…建设的P``, ``X实施的P``, ``X年产…项目`` / ``X的P``,
-``X宣布，把P…落地``, a project named after the company (``三花`` → ``三花智控未来产业中心``), and
+``X宣布，把P…落地``, a project named after the company (``远川`` → ``远川智控未来产业中心``), and
 an executive's ``我们…再建一座P`` (the company he works for).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kg.records import Entity, Relation, Span
 from kg.relate import cues
 from kg.relate.roles import after
-from kg.relate.view import DocView, Hit, names
+from kg.relate.view import DocView, Hit, Rule, apply_rules, names
 
 LEGAL_TAIL_RE = re.compile(
     r"(?:（有限合伙）|\(有限合伙\)|股份有限公司|有限责任公司|有限公司|株式会社|集团有限公司|集团股份有限公司|"
@@ -35,6 +35,8 @@ def _rel(kind: str, head: Entity, tail: Entity, sent: Span, rule: str, conf: flo
 def _company_ending(view: DocView, pos: int, sent: Span) -> Entity | None:
     """The company named (or ``公司``/``集团``/``其``) right before ``pos``."""
     h = view.hit_ending_at(pos, "Company")
+    if h is None and view.text[pos - 1:pos] in "（(":
+        h = view.hit_ending_at(pos - 1, "Company")
     if h is None:
         m = AFTER_PAREN_END_RE.search(view.text, max(sent.start, pos - 40), pos)
         h = view.hit_ending_at(m.start(), "Company") if m else None
@@ -87,7 +89,7 @@ def subsidiary_is(view: DocView, sent: Span) -> Iterator[Relation]:
 
 
 def subsidiary_owner(view: DocView, sent: Span) -> Iterator[Relation]:
-    """``Y旗下(的|现有)A、B…`` → A, B subsidiaryOf Y."""
+    """``Y旗下(的|现有)A、B…`` → A, B subsidiaryOf Y; ``Y拥有/下设A、B两家子公司`` likewise."""
     for m in cues.OWNER_RE.finditer(view.text, sent.start, sent.end):
         parent = _company_ending(view, m.start(), sent)
         if parent is None:
@@ -98,7 +100,10 @@ def subsidiary_owner(view: DocView, sent: Span) -> Iterator[Relation]:
         first = view.hit_at(start)
         if first is None or first.type != "Company":
             continue
-        for child in _list(view, first, c_end):
+        children = _list(view, first, c_end)
+        if m.group() not in ("旗下", "下属") and not cues.COUNTED_SUBS_RE.match(view.text, after(view, children[-1])):
+            continue
+        for child in children:
             if child.id != parent.id:
                 yield _rel("subsidiaryOf", child.entity, parent, sent, "owner", 0.8)
 
@@ -204,7 +209,7 @@ def invest_ba(view: DocView, sent: Span) -> Iterator[Relation]:
             yield _rel("investsIn", company.entity, project.entity, sent, "ba", 0.7)
 
 
-def core_names(company: Entity, is_place) -> set[str]:
+def core_names(company: Entity, is_place: Callable[[str], bool]) -> list[str]:
     """Short forms a project name may start with: names without place prefix, legal form, industry."""
     out = set()
     for name in names(company):
@@ -221,11 +226,11 @@ def core_names(company: Entity, is_place) -> set[str]:
             if len(shorter) >= 2:
                 out.add(shorter)
                 core = shorter
-    return {c for c in out if len(c) >= 2}
+    return sorted(c for c in out if len(c) >= 2)
 
 
 def invest_by_name(view: DocView) -> Iterator[Relation]:
-    """A project named after a company (``立昂微72万片…技改`` ← 杭州立昂微电子股份有限公司)."""
+    """A project named after a company (``远川微8英寸…技改`` ← 台州远川微电子股份有限公司)."""
     from kg.nlp.context import rule_context
 
     gaz = rule_context().places.entries
@@ -268,14 +273,11 @@ def _speaker(view: DocView, sent: Span, i: int) -> Hit | None:
     return None
 
 
-SENTENCE_RULES = (subsidiary_is, subsidiary_owner, subsidiary_named, invest_by, invest_verb, invest_adjacent, invest_ba)
+SENTENCE_RULES: tuple[Rule, ...] = (
+    (subsidiary_is, cues.SUB_MARK_RE), (subsidiary_owner, cues.OWNER_RE), (subsidiary_named, re.compile("子公司|分公司")),
+    (invest_by, cues.BY_RE), (invest_verb, cues.INVEST_VERB_RE), (invest_adjacent, None), (invest_ba, cues.BA_RE))
 
 
 def company_relations(view: DocView) -> list[Relation]:
     """Every subsidiaryOf / investsIn edge found sentence by sentence, plus project names."""
-    out: list[Relation] = []
-    for sent in view.sentences_with("Company"):
-        for rule in SENTENCE_RULES:
-            out.extend(rule(view, sent))
-    out.extend(invest_by_name(view))
-    return out
+    return apply_rules(view, view.sentences_with("Company"), SENTENCE_RULES) + list(invest_by_name(view))

@@ -25,7 +25,7 @@ LIST_SEP_RE = re.compile(r"(?:、|和|与|及|以及|，以及|,以及|跟)")
 """What may stand between two items of an enumeration (``A、B和C``)."""
 
 PAREN_RE = re.compile(r"[（(][^（）()]{0,40}[）)]")
-"""A bracketed insertion: ``（以下简称“澜屹”）``, ``（Klausen）``."""
+"""A bracketed insertion: ``（以下简称“远航”）``, ``（Aurora）``."""
 
 TIME_PREFIX_RE = re.compile(
     r"(?:(?:\d{4}年(?:度|底|初|末)?|\d{1,2}月(?:份|底|初)?|\d{1,2}日|[上下]半年|[一二三四]季度|今年|去年|明年|前年|"
@@ -36,7 +36,7 @@ TIME_PREFIX_RE = re.compile(
 ADVERB_GAP_RE = re.compile(
     r"(?:还|也|又|并|先后|相继|成功|曾|曾经|再次|多次|连续|均|都|已|已经|正式|今年|去年|前年|"
     r"近日|日前|近年来|\d{4}年(?:度)?|\d{1,2}月(?:份)?|一举|此次|本次)*")
-"""Adverbs allowed between a subject and its verb (``鼎舟电气还荣获``)."""
+"""Adverbs allowed between a subject and its verb (``远航电子还荣获``)."""
 
 # ---------------------------------------------------------------- bylines and page furniture
 BYLINE_RE = re.compile(
@@ -44,8 +44,9 @@ BYLINE_RE = re.compile(
     r"来源[:：]|编辑[:：]|责任编辑)|"
     r"(?:来源|作者|原标题|编辑)[:：]|[\s(（]文[/／:：]")
 BYLINE_NAMES_RE = re.compile(rf"^\s*[■□●▲◎]\s*[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}})*\s*$")
-SPACED_NAMES_RE = re.compile(rf"^\s*(?:[{CJK}](?:\s[{CJK}]){{1,3}}|[{CJK}]{{2,3}})(?:\s+(?:[{CJK}](?:\s[{CJK}]){{1,3}}|[{CJK}]{{2,3}}))+\s*$")
-"""Letter-spaced bylines: ``应 陶 徐 媛``, ``李 睿 祝 晓 王宇晗``."""
+_NAME = rf"(?:[{CJK}](?:\s[{CJK}]){{1,3}}|[{CJK}]{{2,3}})"
+SPACED_NAMES_RE = re.compile(rf"^\s*{_NAME}(?:\s+{_NAME})+\s*$")
+"""Letter-spaced bylines: ``林 岚 宋 哲``, ``何 川 吴 越 叶知远``."""
 PHOTO_CREDIT_RE = re.compile(r"摄\s*[)）]?\s*$")
 NEWS_LEAD_RE = re.compile(r"本报讯|本网讯|讯\s*[（(]记者")
 RELATED_RE = re.compile(r"^\s*(?:相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道|往期回顾|相关链接)")
@@ -150,7 +151,9 @@ AWARD_NAME_END_RE = re.compile(r"(?:奖|奖章|称号|荣誉)$|一等奖$|二等
 SUB_MARK_RE = re.compile(r"(?:全资子公司|控股子公司|控股孙公司|全资孙公司|子公司|分公司|孙公司|业务版块|业务板块|"
                          r"下属企业|下属公司|成员企业|核心企业|旗下企业|旗下公司)")
 SUB_IS_RE = re.compile(r"(?:是|为|作为|系)")
-OWNER_RE = re.compile(r"(?:旗下|下属)")
+OWNER_RE = re.compile(r"(?:旗下|下属|下设|设有|拥有)")
+COUNTED_SUBS_RE = re.compile(r"(?:等)?[一二两三四五六七八九十\d]+家(?:全资|控股)?(?:子公司|分公司)")
+"""``A、B两家全资子公司``: the enumeration before it names subsidiaries."""
 INVEST_VERBS = (
     "投资建设", "投资新建", "投资兴建", "投资", "投建", "出资", "发起", "建设", "新建", "实施", "打造", "开发建设",
     "开发", "兴建", "启动", "推进", "承建",
@@ -166,6 +169,11 @@ OPERATOR_RE = re.compile(r"(?:运营|管理|运作|承建|出资)")
 PARTNER_BEFORE_RE = re.compile(r"(?:与|同|会同|联合|携手|和)$")
 PARTNER_AFTER_RE = re.compile(r"(?:与|同|携手)")
 EDUCATION_BEFORE_RE = re.compile(r"(?:毕业于|就读于|求学于|来到|考入|师从)$")
+FACILITY_RE = re.compile(
+    r"(?:交付中心|研发中心|研究中心|运营中心|结算中心|营销中心|数据中心|生产基地|制造基地|研发基地|"
+    r"中心|基地|工厂|厂房|车间|生产线|产线|分公司|子公司|办事处|项目)")
+"""A facility noun right after a company name: the facility, not the company, is the subject (a
+headquarters, 总部, is where the company itself is)."""
 CUSTOMER_RE = re.compile(r"客户(?:包括|有|涵盖|遍及|覆盖)")
 SUPPLY_RE = re.compile(r"(?:配套|供应|供货|代工|代加工)")
 BENEFICIARY_BEFORE_RE = re.compile(r"(?:为|向|给|替)$")

@@ -6,11 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kg.records import Entity, Relation, Span
 from kg.relate import cues
 from kg.relate.roles import after, blocked
-from kg.relate.view import LOCATED_HEADS, DocView, Hit, names, org_class
+from kg.relate.view import (
+    LOCATED_HEADS,
+    DocView,
+    Hit,
+    Rule,
+    apply_rules,
+    names,
+    org_class,
+)
 
 CHAIN_FIRST_GAPS = ("", "了", "在", "于", "到", "至", "了在", "到了")
 CHAIN_NEXT_RE = re.compile(r"^(?:(?:区域内|境内|内|东部|西部|南部|北部|中部)?的)?$")
@@ -27,9 +36,10 @@ BA_OPENER_RE = re.compile(r"(?:把|将)")
 IS_MEMBER_TAIL_RE = re.compile(r"的[^，。；]{0,16}?(?:企业|公司|项目|平台|园区|基地|载体|中心|之一)$")
 CATEGORY_RE = re.compile(r"的?[^，。；、]{0,6}?(?:项目|企业|平台|载体)(?:——|—|：|:)“?")
 RANKING_RE = re.compile(r"(?:前列|前茅|第[一二三四五六七八九十\d]|首位|榜首|前[三五十]|全[市省国区]第)")
-CONF = {"is": 0.65, "category": 0.7, "cue": 0.8, "cue_after": 0.8, "zai": 0.75, "inside": 0.8, "member": 0.7, "member_implicit": 0.6,
-        "zuowei": 0.65, "core": 0.65, "adjacent": 0.65, "name_prefix": 0.5,
+CONF = {"cue": 0.8, "cue_after": 0.8, "inside": 0.8, "zai": 0.75, "member": 0.7, "category": 0.7,
+        "member_implicit": 0.6, "is": 0.65, "zuowei": 0.65, "core": 0.65, "adjacent": 0.65, "name_prefix": 0.5,
         "platform_headline": 0.55, "platform_dominant": 0.45}
+"""Confidence by rule: sentence patterns above the document-structure rules (platform, name)."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +68,13 @@ def can_be_located(hit: Hit, *, explicit: bool = True) -> bool:
 
 
 def place_chain(view: DocView, pos: int, limit: int) -> list[Hit]:
-    """Parks/places in a row from ``pos`` (``杭州钱塘新区大创小镇``, ``萧山区瓜沥镇``, ``Y内的Z``)."""
+    """Parks/places in a row from ``pos`` (``江岸新区云溪小镇``, ``某某区某某镇``, ``Y内的Z``)
+    (``limit``: the end of the sentence)."""
     out: list[Hit] = []
     cur = pos
-    for ref in view.places_in(pos, min(limit, pos + 90)):
-        if ref.start < cur:
+    sent = view.sentence_at(pos - 1)
+    for ref in view.places_in(sent.start, limit):
+        if ref.start < cur or ref.end > limit:
             continue
         gap = view.text[cur:ref.start]
         if (not out and gap in CHAIN_FIRST_GAPS) or (out and CHAIN_NEXT_RE.match(gap)):
@@ -111,15 +123,20 @@ def head_before(view: DocView, pos: int, sent: Span) -> list[Hit]:
     """The subject of a cue at ``pos``: the nearest located-kind mention before it in the clause
     (with the enumeration it closes), a ``该项目``, or the sentence subject when the clause has none."""
     c_start, _ = view.clause_at(pos, sent)
-    cands = [h for h in view.hits_in(c_start, pos) if h.type != "Place"]
+    in_sentence = view.hits_in(sent.start, sent.end)
+    cands = [h for h in in_sentence if c_start <= h.start and h.end <= pos and h.type != "Place"]
     if cands:
         h = cands[-1]
         gap = view.text[after(view, h):pos]
-        if can_be_located(h) and len(gap) <= HEAD_GAP_MAX and not view.places_in(h.end, pos):
+        if h.type == "Company" and cues.FACILITY_RE.search(gap):
+            return []
+        if can_be_located(h) and len(gap) <= HEAD_GAP_MAX and not any(
+                h.end <= r.start and r.end <= pos for r in view.places_in(sent.start, sent.end)):
             return list_left(view, h)
         return []
     opener = view.text[c_start:pos]
-    zone = [a for a in view.anaphors if c_start <= a.start and a.end <= pos and a.type == "Park"]
+    zone = [a for a in view.places_in(sent.start, sent.end) if a.via and a.type == "Park"
+            and c_start <= a.start and a.end <= pos]
     if zone and cues.ADVERB_GAP_RE.fullmatch(view.text, zone[-1].end, pos):
         return [zone[-1]]
     anaphor = project_anaphor(view, c_start, pos)
@@ -238,8 +255,8 @@ def by_inside(view: DocView, sent: Span) -> Iterator[Located]:
             _, c_end = view.clause_at(c.end(), sent)
             first = view.first_after(c.end(), ceil=c_end)
             if first is not None and first.type == "Company":
-                nxt = view.first_after(after(view, first), ceil=c_end)
-                first = nxt if nxt is not None and nxt.type == "Project" and nxt.start <= after(view, first) + 1 else first
+                nxt = view.next_hit(after(view, first), "Project", within=2)
+                first = nxt or first
             if first is not None:
                 yield from _emit([first], ref.entity, sent, "inside")
 
@@ -322,10 +339,10 @@ def _subject_ref(view: DocView, sent: Span, pos: int) -> Hit | None:
 
 
 def by_adjacency(view: DocView, sent: Span) -> Iterator[Located]:
-    """``杭州钱塘新区大创小镇``, ``杭州大创小镇海聚中心``: a park named right after its container
+    """``江岸新区云溪小镇``, ``云溪小镇星火中心``: a park named right after its container
     (a city or province before a park name is part of how the park is named, not its container)."""
     hits = view.hits_in(sent.start, sent.end)
-    for a, b in zip(hits, hits[1:]):
+    for a, b in pairwise(hits):
         if a.end == b.start and b.type == "Park" and (a.type == "Park" or a.type == "Place" and not _coarse(a.entity)):
             yield Located(b.entity, a.entity, sent, "adjacent")
 
@@ -352,7 +369,7 @@ def by_is(view: DocView, sent: Span) -> Iterator[Located]:
 
 
 def by_category(view: DocView, sent: Span) -> Iterator[Located]:
-    """``大创小镇储备项目——“三花智控未来产业中心”`` → the named project is the park's."""
+    """``云溪小镇储备项目——“远川智控未来产业中心”`` → the named project is the park's."""
     if "—" not in sent.text and "：" not in sent.text and ":" not in sent.text:
         return
     for ref in view.places_in(sent.start, sent.end):
@@ -366,24 +383,26 @@ def by_category(view: DocView, sent: Span) -> Iterator[Located]:
             yield from _emit(list_right(view, nxt), ref.entity, sent, "category")
 
 
-SENTENCE_RULES = (by_cue, by_zai, by_inside, by_membership, by_zuowei, by_core, by_adjacency, by_is, by_category)
-IMPLICIT_RULES = (by_cue, by_membership)
+IMPLICIT_RULES: tuple[Rule, ...] = ((by_cue, cues.LOCATED_CUE_RE), (by_membership, cues.MEMBER_VERB_RE))
 """The rules that may place something without a park or place named in the sentence."""
+SENTENCE_RULES: tuple[Rule, ...] = IMPLICIT_RULES + (
+    (by_zai, re.compile("在")), (by_inside, INSIDE_HINT_RE), (by_zuowei, cues.ZUOWEI_RE),
+    (by_core, re.compile("核|部分")), (by_adjacency, None), (by_is, re.compile("[是系为]")),
+    (by_category, re.compile("[—：:]")))
 
 
 def sentence_edges(view: DocView) -> list[Located]:
     """Every sentence-pattern locatedIn edge of the document."""
-    out: list[Located] = []
-    for sent in view.sentences_with("Company", "Project", "Park", "Organization", words=cues.PROJECT_ANAPHOR_RE):
-        placed = bool(view.places_in(sent.start, sent.end))
-        for rule in SENTENCE_RULES if placed else IMPLICIT_RULES:
-            out.extend(rule(view, sent))
-    return out
+    kinds = ("Company", "Project", "Park", "Organization")
+    busy = view.sentences_with(*kinds, words=cues.PROJECT_ANAPHOR_RE)
+    placed = [s for s in busy if view.places_in(s.start, s.end)]
+    unplaced = [s for s in busy if not view.places_in(s.start, s.end)]
+    return apply_rules(view, placed, SENTENCE_RULES) + apply_rules(view, unplaced, IMPLICIT_RULES)
 
 
 # ------------------------------------------------------------------ name prefix
 def name_prefix(view: DocView, placed: set[str]) -> Iterator[Located]:
-    """A park whose name starts with a district (``杭州滨江云栖湾…`` → 滨江区), when the text
+    """A park whose name starts with a district (``杭州滨江星湾科创中心`` → 滨江区), when the text
     gives it no container at all; cities and provinces are too coarse to be the container."""
     from kg.nlp.context import rule_context
 
@@ -420,19 +439,23 @@ def platform_edges(view: DocView, explicit: list[Located]) -> Iterator[Located]:
         p = story.platform
         if p is None or story.related:
             continue
-        seen: set[str] = set()
+        seen: set[str] = {p.id}
+        skip: set[str] = set()
         rule = f"platform_{story.strength}"
         for h in view.hits_in(story.start, story.end):
-            if h.id in seen or h.id == p.id or not can_be_located(h, explicit=False):
+            if h.id in seen or h.id in skip:
+                continue
+            if not can_be_located(h, explicit=False) or _phase_of(h.entity, p):
+                skip.add(h.id)
                 continue
             sent = view.sentence_at(h.start)
-            if (h.id, sent.start) in elsewhere or blocked(view, h) or _phase_of(h.entity, p):
+            if (h.id, sent.start) in elsewhere or blocked(view, h):
                 continue
             seen.add(h.id)
             yield Located(h.entity, p, sent, rule)
 
 
 def _phase_of(entity: Entity, platform: Entity) -> bool:
-    """``云栖湾科创中心二期``: a later phase of the platform itself, built beside it."""
+    """``星湾科创中心二期``: a later phase of the platform itself, built beside it."""
     return any(n.startswith(pn) and cues.PHASE_RE.match(n[len(pn):]) for n in names(entity) for pn in names(platform)
                if len(pn) >= 2)

@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from kg.records import Entity, Relation, Span
 from kg.relate import cues
 from kg.relate.roles import TITLE_GAP_MAX, role_gap
-from kg.relate.view import DocView, Hit, names
+from kg.relate.view import DocView, Hit, Rule, apply_rules, names
 
 WORK_TAILS = ("Company", "Organization", "Park", "Project")
-COMPANY_WORD_RE = re.compile(r"(?:该公司|该企业|该集团|本公司|公司|企业|集团)$")
+COMPANY_WORD_FIND_RE = re.compile(r"(?:该公司|该企业|该集团|本公司|公司|企业|集团)")
+APPOSITION_RE = re.compile(r"[，,（(]")
+APPOSITION_END = set("，,）)。；")
 PARTY_ORG_RE = re.compile(r"(?:党工委|党委|党组|工委)$")
 
 
@@ -39,19 +41,23 @@ def park_of_party_org(view: DocView, org: Entity) -> tuple[Entity, str]:
 
 
 def org_before(view: DocView, pos: int, floor: int) -> tuple[Entity, int, str] | None:
-    """The organisation whose name (or ``公司``/``园区``-type word) ends the text before a title at
-    ``pos``: (entity, end of the name, a word of the name that belongs to the title)."""
-    zones = {a.end: a for a in view.anaphors if floor <= a.start < pos and a.type == "Park"}
-    for end in range(pos, max(floor, pos - TITLE_GAP_MAX) - 1, -1):
-        h = view.hit_ending_at(end, *WORK_TAILS) or zones.get(end)
-        if h is not None and h.start >= floor:
-            return _org(view, h, end)
-        m = COMPANY_WORD_RE.search(view.text, max(floor, end - 3), end)
-        if m and end < pos and not view.hits_in(m.start(), end):
+    """The organisation whose name (or ``公司``/``园区``-type word) ends the text closest before a
+    title at ``pos``: (entity, end of the name, a word of the name that belongs to the title)."""
+    floor = max(floor, pos - TITLE_GAP_MAX - 20)
+    best: tuple[int, Hit] | None = None
+    for h in view.hits_in(floor, pos, *WORK_TAILS):
+        if h.end >= pos - TITLE_GAP_MAX and (best is None or h.end > best[0]):
+            best = (h.end, h)
+    for a in view.places_in(floor, pos):
+        if a.via and a.type == "Park" and a.end >= pos - TITLE_GAP_MAX and (best is None or a.end > best[0]):
+            best = (a.end, a)
+    for m in COMPANY_WORD_FIND_RE.finditer(view.text, max(floor, pos - TITLE_GAP_MAX - 3), pos):
+        if (best is None or m.end() > best[0]) and m.end() < pos and not view.inside_mention(m.start(), m.end()) \
+                and _word_boundary_ok(view, m.start()):
             found = view.last_company(m.start(), m.group())
-            if found is not None and _word_boundary_ok(view, m.start()):
-                return found.entity, end, ""
-    return None
+            if found is not None:
+                best = (m.end(), Hit(found.entity, m.start(), m.end(), via=m.group()))
+    return None if best is None else _org(view, best[1], best[0])
 
 
 def _org(view: DocView, hit: Hit, end: int) -> tuple[Entity, int, str]:
@@ -66,17 +72,32 @@ def _word_boundary_ok(view: DocView, pos: int) -> bool:
 
 
 def titled(view: DocView, sent: Span) -> Iterator[Relation]:
-    """``某公司董事长某某`` / ``公司总经理某某`` / ``某某管委会常务副主任某某``."""
+    """``某公司董事长某某`` / ``公司总经理某某`` / ``某某管委会常务副主任某某``, and the apposition
+    ``某某，某公司总经理，…`` / ``某某（某公司董事长）``."""
     for person in view.hits_in(sent.start, sent.end, "Person"):
         if view.in_byline(person.start):
             continue
         found = org_before(view, person.start, max(sent.start, person.start - 40))
-        if found is None:
-            continue
-        org, org_end, party = found
-        role = role_gap(view, org_end, person.start)
-        if role is not None:
-            yield _rel("worksFor", person, org, sent, "title", 0.85, party + role)
+        role = role_gap(view, found[1], person.start) if found is not None else None
+        if found is not None and role is not None:
+            yield _rel("worksFor", person, found[0], sent, "title", 0.85, found[2] + role)
+        else:
+            yield from _apposition(view, sent, person)
+
+
+def _apposition(view: DocView, sent: Span, person: Hit) -> Iterator[Relation]:
+    """``某某，某公司总经理，…`` / ``某某（某公司董事长）``: organisation and title right after the name."""
+    opener = APPOSITION_RE.match(view.text, person.end)
+    org = view.hit_at(opener.end()) if opener else None
+    if org is None or org.type not in WORK_TAILS:
+        return
+    end = _role_end(view, org.end, sent)
+    if end is None or view.text[end:end + 1] not in APPOSITION_END:
+        return
+    role = role_gap(view, org.end, end)
+    if role is not None:
+        tail, party = park_of_party_org(view, org.entity)
+        yield _rel("worksFor", person, tail, sent, "apposition", 0.75, party + role)
 
 
 def appointed(view: DocView, sent: Span) -> Iterator[Relation]:
@@ -113,7 +134,7 @@ def _role_end(view: DocView, pos: int, sent: Span) -> int | None:
 
 
 def _commanded(view: DocView, sent: Span, person: Hit, role: str) -> Iterator[Relation]:
-    """``他担任…指挥部的总指挥，统一协调出口加工区…`` → involvedIn the zone or project named."""
+    """``他担任…指挥部的总指挥，统一协调保税区…`` → involvedIn the zone or project named."""
     targets = view.hits_in(sent.start, sent.end, "Project", "Park")
     if targets:
         yield _rel("involvedIn", person, targets[0].entity, sent, "command", 0.7, role)
@@ -202,13 +223,11 @@ def led(view: DocView, sent: Span) -> Iterator[Relation]:
             yield _rel("involvedIn", persons[0], parks[0].entity, sent, "lead", 0.6, cue.group())
 
 
-SENTENCE_RULES = (titled, appointed, works_at, founders, led)
+SENTENCE_RULES: tuple[Rule, ...] = (
+    (titled, None), (appointed, re.compile("任|当选")), (works_at, cues.WORK_AT_RE),
+    (founders, re.compile("创|组建")), (led, re.compile("招商")))
 
 
 def people_relations(view: DocView) -> list[Relation]:
     """Every worksFor / involvedIn edge of the document."""
-    out: list[Relation] = []
-    for sent in view.sentences_with("Person", words=cues.PERSON_PRONOUN_RE):
-        for rule in SENTENCE_RULES:
-            out.extend(rule(view, sent))
-    return out
+    return apply_rules(view, view.sentences_with("Person", words=cues.PERSON_PRONOUN_RE), SENTENCE_RULES)

@@ -33,7 +33,7 @@ def role_gap(view: DocView, org_end: int, person_start: int) -> str | None:
     if not gap or len(gap) > TITLE_GAP_MAX:
         return None
     gap = cues.ROLE_TRAIL_RE.sub("", gap)
-    core = gap[1:] if gap.startswith("的") else gap
+    core = gap.removeprefix("的")
     if not core or cues.ROLE_GAP_BAD_RE.search(core) or not cues.ROLE_HEAD_RE.search(core):
         return None
     return core.rsplit("的", 1)[-1]
@@ -53,6 +53,8 @@ def is_investor(view: DocView, hit: Hit) -> bool:
         return True
     if hit.type != "Company":
         return False
+    if cues.FACILITY_RE.match(view.text, pos):
+        return True
     c_start, c_end = view.clause_at(hit.start)
     rest = view.text[pos:min(pos + 24, c_end)]
     if "由" in view.text[max(c_start, hit.start - 14):hit.start] and (
@@ -77,6 +79,8 @@ def is_related_company(view: DocView, hit: Hit) -> bool:
     c_start, clause_end = view.clause_at(hit.start)
     tail = view.text[pos:clause_end]
     if re.match(r"(?:是|为|作为|系)", tail) and cues.SUB_MARK_RE.search(tail):
+        return True
+    if cues.COUNTED_SUBS_RE.search(tail[:40]):
         return True
     return bool(PARENT_BEFORE_RE.search(view.text, c_start, hit.start) and cues.SUB_MARK_RE.search(tail))
 
@@ -136,13 +140,18 @@ def blocked(view: DocView, hit: Hit) -> str:
     return memo[hit]
 
 
+COMPANY_CHECKS = (("investor", is_investor), ("related", is_related_company), ("employer", is_employer),
+                  ("partner", is_partner), ("school", is_school), ("customer", is_customer),
+                  ("elsewhere", is_elsewhere))
+OTHER_CHECKS = (("employer", is_employer), ("partner", is_partner), ("school", is_school),
+                ("customer", is_customer), ("elsewhere", is_elsewhere))
+"""Projects and parks are not investors, owners or subsidiaries."""
+
+
 def _blocked(view: DocView, hit: Hit) -> str:
     if hit.via:
         return "anaphor"
-    checks = (("investor", is_investor), ("related", is_related_company), ("employer", is_employer),
-              ("partner", is_partner), ("school", is_school), ("customer", is_customer),
-              ("elsewhere", is_elsewhere))
-    for reason, check in checks:
+    for reason, check in COMPANY_CHECKS if hit.type == "Company" else OTHER_CHECKS:
         if check(view, hit):
             return reason
     if hit.type == "Company" and POSSESSIVE_RE.match(view.text, after(view, hit)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.relate import cues
@@ -19,8 +20,9 @@ HEADLINE_MAX = 42
 BODY_PUNCT_RE = re.compile(r"[，。！？；]")
 
 
+@lru_cache(maxsize=8192)
 def is_byline(line: str) -> bool:
-    """A byline, source or photo credit line (``■记者 洪安琪``, ``应 陶 徐 媛``, ``… 摄``)."""
+    """A byline, source or photo credit line (``■记者 林知远``, ``林 岚 宋 哲``, ``… 摄``)."""
     line = line.strip()
     if len(line) > 70 or BODY_PUNCT_RE.search(line):
         return False
@@ -31,6 +33,7 @@ def is_byline(line: str) -> bool:
     return len(line) <= 30 and bool(cues.PHOTO_CREDIT_RE.search(line))
 
 
+@lru_cache(maxsize=8192)
 def is_headline(line: str) -> bool:
     """A short line without final punctuation that is not a byline or a bracketed credit."""
     line = line.strip()
@@ -117,8 +120,9 @@ def find_stories(view: DocView) -> list[Story]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def park_core(name: str) -> str:
-    """A park's name without place prefix and kind (``嘉兴禾澜湾高新技术产业园区`` → 禾澜湾), as
+    """A park's name without place prefix and kind (``嘉兴云澜湾高新技术产业园区`` → 云澜湾), as
     headlines write it; ``""`` when fewer than two characters are left."""
     from kg.nlp.context import rule_context
 
@@ -135,7 +139,8 @@ def _headline_parks(view: DocView, start: int, head_end: int, title: str, parks:
     headed = [h.entity for h in view.hits_in(start, head_end, "Park")]
     block = view.text[start:head_end] + "\n" + title
     for e in parks:
-        if e not in headed and any(len(n) >= 2 and n in block for n in (*names_of(e), *map(park_core, names_of(e))) if n):
+        forms = (*names_of(e), *map(park_core, names_of(e)))
+        if e not in headed and any(len(n) >= 2 and n in block for n in forms):
             headed.append(e)
     return headed
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg.records import Entity, Span
 from kg.relate import cues
@@ -22,7 +23,7 @@ class Hit:
     Equal (and hashed) by entity IRI, offsets and ``via``.
     """
 
-    __slots__ = ("entity", "start", "end", "via", "type", "id")
+    __slots__ = ("end", "entity", "id", "start", "type", "via")
 
     def __init__(self, entity: Entity, start: int, end: int, via: str = "") -> None:
         self.entity, self.start, self.end, self.via = entity, start, end, via
@@ -55,7 +56,11 @@ class Story:
 
 def org_class(entity: Entity) -> str:
     """``government``, ``media``, ``school``, ``exchange``, ``association``, ``research`` or ``other``."""
-    name = entity.label
+    return _org_class(entity.label)
+
+
+@lru_cache(maxsize=4096)
+def _org_class(name: str) -> str:
     for kind, regex in (("exchange", cues.ORG_EXCHANGE_RE), ("school", cues.ORG_SCHOOL_RE),
                         ("research", cues.ORG_RESEARCH_RE), ("media", cues.ORG_MEDIA_RE),
                         ("association", cues.ORG_ASSOCIATION_RE), ("government", cues.ORG_GOVERNMENT_RE)):
@@ -295,15 +300,17 @@ class DocView:
     def subject_hits(self, start: int, end: int, *types: str) -> list[Hit]:
         """Mentions in ``[start, end)`` that open their clause (after time words, a quote or a
         ``…的`` modifier): the subjects, not the objects (``赴X考察``)."""
-        out = []
-        for h in self.hits_in(start, end, *types):
+        return [h for h in self.hits_in(start, end, *types) if self._opens_clause(h)]
+
+    def _opens_clause(self, h: Hit) -> bool:
+        memo = self.memo.setdefault("opens", {})
+        if h.start not in memo:
             c_start, _ = self.clause_at(h.start)
             m = cues.TIME_PREFIX_RE.match(self.text, c_start, h.start)
             at = m.end() if m else c_start
             lead = self.text[at:h.start].lstrip("“\"‘")
-            if not lead or lead.endswith("的") and len(lead) <= 12 and not self.hits_in(at, h.start):
-                out.append(h)
-        return out
+            memo[h.start] = not lead or lead.endswith("的") and len(lead) <= 12 and not self.hits_in(at, h.start)
+        return memo[h.start]
 
     def last_person(self, pos: int) -> Hit | None:
         """The last person named before ``pos`` in the story (bylines excluded)."""
@@ -342,7 +349,7 @@ class DocView:
         return best
 
     def _after_modifier(self, start: int, end: int) -> Hit | None:
-        """``寻求转变的“鸭鸭”…``: the first mention of a clause after a ``…的`` modifier."""
+        """``寻求转变的“星辰”…``: the first mention of a clause after a ``…的`` modifier."""
         found = self.hits_in(start, end)
         if not found:
             return None
@@ -350,8 +357,24 @@ class DocView:
         return found[0] if lead.endswith("的") and len(lead) <= 12 and not self.hits_in(start, found[0].start) else None
 
 
+Rule = tuple[Callable[["DocView", Span], Iterable], "re.Pattern[str] | None"]
+"""A sentence rule and the trigger its sentence must contain (``None``: always run)."""
+
+
+def apply_rules(view: DocView, sentences: Iterable[Span], rules: Iterable[Rule]) -> list:
+    """Run every rule whose trigger the sentence contains, on every sentence; all results."""
+    out: list = []
+    rules = tuple(rules)
+    for sent in sentences:
+        text = sent.text
+        for rule, trigger in rules:
+            if trigger is None or trigger.search(text):
+                out.extend(rule(view, sent))
+    return out
+
+
 def _outermost(hits: list[Hit], text: str) -> list[Hit]:
-    """Drop mentions nested in a longer one (``大创小镇`` inside ``大创小镇管理办公室``) and the
+    """Drop mentions nested in a longer one (``云溪小镇`` inside ``云溪小镇管理办公室``) and the
     short name an article defines in brackets right after the full one (``X（以下简称“Y”）``)."""
     out: list[Hit] = []
     reach = -1

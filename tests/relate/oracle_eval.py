@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kg.eval import Report, Score, load_gold, score_document  # noqa: E402
-from kg.iri import entity_iri, normalise_key  # noqa: E402
-from kg.records import RELATION_TYPES, Article, Entity, Extraction, Span  # noqa: E402
+from kg.eval import Report, Score, load_gold, score_document
+from kg.iri import entity_iri, normalise_key
+from kg.records import RELATION_TYPES, Article, Entity, Extraction, Span
 
 GOLD_FILES = ("tests/gold/seeds.jsonl", "tests/gold/others.jsonl")
 
@@ -92,7 +92,7 @@ def _relation_keys(ex: Extraction, gold: dict) -> tuple[set, set, dict]:
     scratch = Report()
     score_document(ex, gold, scratch)
     # rebuild the entity link used by the scorer (entity → gold name key)
-    from kg.eval import _matching, _names  # noqa: PLC0415 (private helpers, same logic as kg eval)
+    from kg.eval import _matching, _names
     from kg.records import ENTITY_TYPES
 
     link: dict[str, str] = {}

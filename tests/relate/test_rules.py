@@ -194,6 +194,9 @@ PEOPLE = [
     ("2020年，宋明远被任命为云溪芯谷项目建设指挥部总指挥。",
      {"Project": ["云溪芯谷项目"], "Person": ["宋明远"]},
      [("involvedIn", "宋明远", "云溪芯谷项目", "建设指挥部总指挥")]),
+    ("陈立华，远航电子总经理，从业二十年。",
+     {"Company": ["远航电子"], "Person": ["陈立华"]},
+     [("worksFor", "陈立华", "远航电子", "总经理")]),
     ("星辰印染的中国区负责人田中一郎说，这里供应链完整。",
      {"Company": ["星辰印染"], "Person": ["田中一郎"]},
      [("worksFor", "田中一郎", "星辰印染", "中国区负责人")]),
@@ -202,9 +205,10 @@ PEOPLE = [
 
 @pytest.mark.parametrize("text, spec, must", PEOPLE)
 def test_people(text, spec, must):
-    found, relations, _, _ = run(text, spec)
+    _, relations, _, _ = run(text, spec)
     labels = {e.id: e.label for e in entities(text, spec)}
-    with_roles = {(r.type, labels[r.head], labels[r.tail], r.role) for r in relations if r.type in ("worksFor", "involvedIn")}
+    with_roles = {(r.type, labels[r.head], labels[r.tail], r.role) for r in relations
+                  if r.type in ("worksFor", "involvedIn")}
     for rel in must:
         assert rel in with_roles, f"missing {rel}; found {sorted(with_roles)}"
     if not must:
@@ -246,11 +250,16 @@ COMPANIES = [
     ("明州恒远膜材料有限公司是上市公司浙江恒远化学股份有限公司的控股子公司。",
      {"Company": ["明州恒远膜材料有限公司", "浙江恒远化学股份有限公司"]},
      [("subsidiaryOf", "明州恒远膜材料有限公司", "浙江恒远化学股份有限公司")]),
+    ("北辰数据下设北辰云计算有限公司、北辰数科有限公司两家全资子公司。",
+     {"Company": ["北辰数据", "北辰云计算有限公司", "北辰数科有限公司"]},
+     [("subsidiaryOf", "北辰云计算有限公司", "北辰数据"), ("subsidiaryOf", "北辰数科有限公司", "北辰数据")]),
+    ("远航电机（系明州远航控股集团有限公司全资子公司）当天签约。",
+     {"Company": ["远航电机", "明州远航控股集团有限公司"]},
+     [("subsidiaryOf", "远航电机", "明州远航控股集团有限公司")]),
     ("星辰汽车作为星辰科技集团最重要的业务版块之一，发展迅速。",
      {"Company": ["星辰汽车", "星辰科技集团"]},
      [("subsidiaryOf", "星辰汽车", "星辰科技集团")]),
-    ("远航精密加快布局。公司旗下现有远航机器人有限公司、远航检测技术有限公司两家全资子公司，"
-     "并在越南海防设立控股子公司远航精密（越南）有限公司。",
+    ("远航精密加快布局。公司旗下现有远航机器人有限公司、远航检测技术有限公司两家全资子公司，并在越南海防设立控股子公司远航精密（越南）有限公司。",
      {"Company": ["远航精密", "远航机器人有限公司", "远航检测技术有限公司", "远航精密（越南）有限公司"],
       "Place": ["越南", "海防"]},
      [("subsidiaryOf", "远航机器人有限公司", "远航精密"), ("subsidiaryOf", "远航检测技术有限公司", "远航精密"),
@@ -284,18 +293,18 @@ def test_joint_venture_is_not_a_subsidiary():
 # ---------------------------------------------------------------- attributes
 def test_investment_and_stage_date():
     text = ("星河汽车港：三大项目集中落地\n\n"
-            "6月20日，星河汽车港举行项目集中落地活动。远航热管理年产50万套热管理系统项目、海德中国研发中心项目现场签约。\n\n"
-            "远航热管理年产50万套热管理系统项目总投资18亿元。据悉，海德中国研发中心项目总投资约3000万美元。"
+            "6月20日，星河汽车港举行项目集中落地活动。远航温控年产50万套温控系统项目、海德欧洲研发中心项目现场签约。\n\n"
+            "远航温控年产50万套温控系统项目总投资18亿元。据悉，海德欧洲研发中心项目总投资约3000万美元。"
             "两个项目共计总投资18.2亿元。")
-    spec = {"Park": ["星河汽车港"], "Company": ["远航热管理", "海德"],
-            "Project": ["年产50万套热管理系统项目", "海德中国研发中心项目"]}
+    spec = {"Park": ["星河汽车港"], "Company": ["远航温控", "海德"],
+            "Project": ["年产50万套温控系统项目", "海德欧洲研发中心项目"]}
     _, _, attributes, ents = run(text, spec, date="2024-06-21")
     labels = {e.id: e.label for e in ents}
     amounts = {(labels[a.subject], a.value, a.unit, a.qualifier) for a in attributes if a.name == "investment"}
-    assert amounts == {("年产50万套热管理系统项目", "1800000000", "CNY", None),
-                       ("海德中国研发中心项目", "30000000", "USD", "约")}
+    assert amounts == {("年产50万套温控系统项目", "1800000000", "CNY", None),
+                       ("海德欧洲研发中心项目", "30000000", "USD", "约")}
     dates = {(labels[a.subject], a.value, a.stage) for a in attributes if a.name == "date"}
-    assert ("年产50万套热管理系统项目", "2024-06-20", "签约") in dates
+    assert ("年产50万套温控系统项目", "2024-06-20", "签约") in dates
     for a in attributes:
         assert text[a.evidence.start:a.evidence.end] == a.evidence.text
     _, _, undated, _ = run(text, spec, date=None)
@@ -307,3 +316,11 @@ def test_planned_stage_gives_no_date():
     _, _, attributes, _ = run(text, {"Project": ["远航电机项目"]}, date="2024-03-20")
     dates = {(a.value, a.stage) for a in attributes if a.name == "date"}
     assert dates == {("2024-03-18", "签约")}
+
+
+def test_date_doctests():
+    import doctest
+
+    import kg.relate.dates
+
+    assert doctest.testmod(kg.relate.dates).failed == 0

@@ -114,8 +114,9 @@ def _matching(pred: list[set[str]], gold: list[set[str]]) -> dict[int, int]:
     return {i: j for j, i in owner.items()}
 
 
-def score_document(ex: Extraction, gold: dict, report: Report) -> None:
-    """Add one document's entity and relation scores to ``report``."""
+def score_document(ex: Extraction, gold: dict, report: Report) -> dict[str, str]:
+    """Add one document's entity and relation scores to ``report``; returns the entity
+    matching used for relations (entity IRI → key of the gold entity's name)."""
     link: dict[str, str] = {}
     for kind in ENTITY_TYPES:
         pred = [e for e in ex.entities if e.type == kind]
@@ -128,6 +129,7 @@ def score_document(ex: Extraction, gold: dict, report: Report) -> None:
         report.misses += [f"{gold['doc']}: {kind} {golds[j]['name']}" for j in set(range(len(golds))) - set(match.values())]
         report.false_alarms += [f"{gold['doc']}: {kind} {pred[i].label}" for i in set(range(len(pred))) - set(match)]
     _score_relations(ex, gold, link, report)
+    return link
 
 
 def _score_relations(ex: Extraction, gold: dict, link: dict[str, str], report: Report) -> None:

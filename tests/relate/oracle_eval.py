@@ -89,20 +89,7 @@ def pipeline_extractions(golds: list[dict]) -> dict[str, Extraction]:
 
 def _relation_keys(ex: Extraction, gold: dict) -> tuple[set, set, dict]:
     """Predicted and gold (type, head, tail) keys after entity matching, as ``kg.eval`` does."""
-    scratch = Report()
-    score_document(ex, gold, scratch)
-    # rebuild the entity link used by the scorer (entity → gold name key)
-    from kg.eval import _matching, _names
-    from kg.records import ENTITY_TYPES
-
-    link: dict[str, str] = {}
-    for kind in ENTITY_TYPES:
-        pred = [e for e in ex.entities if e.type == kind]
-        golds = [g for g in gold.get("entities", []) if g["type"] == kind]
-        match = _matching([_names(e.label, *(m.text for m in e.mentions)) for e in pred],
-                          [_names(g["name"], *g.get("aliases", [])) for g in golds])
-        for i, j in match.items():
-            link[pred[i].id] = normalise_key(golds[j]["name"])
+    link = score_document(ex, gold, Report())
 
     def end(value: str, kind: str) -> str:
         return normalise_key(value.strip("“”\"")) if kind == "receivedAward" else link.get(value, "?" + value)

@@ -9,15 +9,10 @@ import pytest
 from kg.errors import QueryError
 from kg.iri import entity_iri, mint
 from kg.viz import GraphData, graph_data
+from tests.viz.samples import COMPANY, EVIL, ORG, PARK, PERSON, PLACE, PROJECT
+from tests.viz.samples import AWARD as AWARD_NAME
 
-COMPANY = entity_iri("Company", "杭州某某科技股份有限公司")
-PARK = entity_iri("Park", "某某小镇")
-PLACE = entity_iri("Place", "杭州市余杭区")
-PERSON = entity_iri("Person", "张某某")
-PROJECT = entity_iri("Project", "某某智能制造项目")
-ORG = entity_iri("Organization", "某某市经信局")
-EVIL = entity_iri("Company", "<img src=x onerror=alert(1)>")
-AWARD = mint("award", "浙江省科技进步奖")
+AWARD = mint("award", AWARD_NAME)
 
 
 def _nodes(data: GraphData) -> dict:

@@ -19,8 +19,8 @@ from kg.errors import RuleError
 from kg.records import ENTITY_TYPES
 from kg.settings import DATA_DIR
 
-PLACE_FILES = ("places.tsv", "places_extra.tsv")
-_LEVELS = {"province", "city", "county", "township"}
+PLACE_FILES = ("places.tsv", "places_extra.tsv", "countries.tsv")
+_LEVELS = {"country", "province", "city", "county", "township"}
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,8 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext) -> int:
     places = ctx.places.find(text[start:end])
     for _, s, _ in places:
         before = text[start:start + s]
-        if s > 0 and (len(leftover(before, ctx)[0]) <= 1 or before in ctx.words("verbs_in_names")):
+        rest, placed = leftover(before, ctx)
+        if s > 0 and ((len(rest) <= 1 and not placed) or before in ctx.words("verbs_in_names")):
             return cut_at_places(text, start + s, end, ctx)
     pos, count = start, 0
     for _, s, e in places:

@@ -116,6 +116,8 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False
     if prefix + rule.suffix in ctx.words("generic"):
         return False
+    if rule.generic_ok and not ctx.stops_inside(prefix) and prefix not in ctx.words("generic"):
+        return True
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
     rest, has_place = leftover(prefix, ctx)

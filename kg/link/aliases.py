@@ -58,8 +58,16 @@ def company_aliases(name: str, ctx: RuleContext) -> list[str]:
     words removed (杭州某某电子股份有限公司 → 某某电子, 某某)."""
     core = _strip_end(REGION_RE.sub("", name), ctx.words("legal_forms"))
     bare = strip_places(core, ctx)
-    out = [core, bare, *_industry_cuts(bare, ctx)]
+    brands = _industry_cuts(bare, ctx)
+    out = [core, bare, *brands]
+    if "集团" in name:                      # 某某科技集团 is also written 某某集团
+        out += [b + "集团" for b in (bare, *brands) if not b.endswith("集团")]
     return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
+
+
+def legal_core(name: str, ctx: RuleContext) -> str:
+    """A legal name without its legal form: 某某股份有限公司 and 某某有限公司 share it."""
+    return _strip_end(REGION_RE.sub("", name), ctx.words("legal_forms"))
 
 
 def park_aliases(name: str, ctx: RuleContext) -> list[str]:
@@ -70,7 +78,22 @@ def park_aliases(name: str, ctx: RuleContext) -> list[str]:
         if out[0].endswith(suffix):
             out.append(out[0][: -len(suffix)])
             break
+    out.append(_without_middle(out[0], ctx))
     return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
+
+
+def _without_middle(name: str, ctx: RuleContext) -> str:
+    """A park name without the generic words between its brand and its suffix
+    (某川智能制造科创园 → 某川科创园)."""
+    found = ctx.suffix_end_re.search(name)
+    if not found or found.start() < 4:
+        return name
+    head = name[: found.start()]
+    brand = ctx.generic_re.sub("|", head).split("|")[0]
+    middle = head[len(brand):]
+    if len(brand) >= 2 and middle and not ctx.generic_re.sub("", middle):
+        return brand + found.group()
+    return name
 
 
 def _short_before_suffix(alias: str, ctx: RuleContext) -> bool:
@@ -80,8 +103,10 @@ def _short_before_suffix(alias: str, ctx: RuleContext) -> bool:
 
 
 def _usable(alias: str, ctx: RuleContext) -> bool:
-    """An alias is usable when it has ≥ 2 characters and is not a place or a generic word."""
+    """An alias is usable when it has ≥ 2 characters and is not a place, a generic word or
+    a common word of the dictionary (东方 of 东方某某集团)."""
     if len(alias) < 2 or alias in ctx.words("generic") or alias in ctx.words("industry") \
+            or alias in ctx.words("nouns") or alias in ctx.words("verbs") \
             or _short_before_suffix(alias, ctx) \
             or (alias in ctx.suffix_rules and len(alias) < 4):
         return False

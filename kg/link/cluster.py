@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.iri import entity_iri, normalise_key
-from kg.link.aliases import declared_alias, derived_aliases, strip_places
+from kg.link.aliases import declared_alias, derived_aliases, legal_core, strip_places
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs
 from kg.nlp.gazetteer import Entry, Gazetteer
@@ -78,11 +78,13 @@ def _aliases(m: Mention, parks: list[str], ctx: RuleContext) -> list[str]:
     return names
 
 
-def _joinable(table: NameTable, m: Mention, aliases: list[str]) -> int | None:
+def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext) -> int | None:
     """An existing cluster of the same type that owns one of ``aliases``. Two legal company
-    names never join this way (杭州某某科技有限公司 and 宁波某某科技有限公司 stay apart)."""
+    names join only when they differ in the legal form alone (某某股份有限公司 / 某某有限公司);
+    杭州某某科技有限公司 and 宁波某某科技有限公司 stay apart."""
     if m.type == "Company" and m.text.endswith(LEGAL_END):
-        return None
+        cid = table.lookup(legal_core(fold(m.text), ctx))
+        return cid if cid is not None and table.kind[cid] == "Company" else None
     for alias in aliases:
         cid = table.lookup(alias)
         if cid is not None and table.kind[cid] == m.type:
@@ -98,7 +100,7 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
         cid = table.lookup(m.text)
         if cid is None or table.kind[cid] != m.type:
             aliases = _aliases(m, parks, ctx)
-            cid = _joinable(table, m, aliases)
+            cid = _joinable(table, m, aliases, ctx)
             if cid is None:
                 cid = table.new(m.type, [m.text])
             else:

@@ -37,7 +37,7 @@ def _place_led(text: str, start: int, end: int, ctx: RuleContext) -> bool:
 def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
     if pos >= len(text) or not is_name_char(text[pos]):
         return True
-    if text[pos] in AFTER_CHARS:
+    if text[pos] in AFTER_CHARS or ctx.title_re.match(text, pos):
         return True
     found = ctx.stops.find_matches_as_indexes(text[pos:pos + 6])
     return any(s == 0 and ctx.stop_words[i] for i, s, _ in found)
@@ -45,6 +45,8 @@ def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
 
 def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
     rest, _ = leftover(brand, ctx)
+    if brand[-2:] in ctx.words("generic"):        # 某城数字能源: the industry is 数字能源
+        return False
     return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
             and not ctx.stops_inside(brand))

@@ -165,6 +165,15 @@ def after_subject_company(text: str, walk: int, sfx_start: int) -> int:
     return pos
 
 
+def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A legal name cut down to one character by a verb inside it (某松下马达有限公司: 下马)
+    keeps its whole run when that run starts at a clear boundary close by."""
+    if rule.type != "Company" or not rule.verb_modifier or sfx_start - cut >= 2 or cut == walk:
+        return cut
+    clear = walk == 0 or not text[walk - 1].isalnum()
+    return walk if clear and sfx_start - walk <= 12 else cut
+
+
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
     """Where the name ending in the suffix at ``sfx_start`` begins."""
     walk = walk_left(text, sfx_start, rule.max_prefix)
@@ -175,6 +184,7 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) ->
     if rule.type == "Project" and capacity >= 0:
         start = capacity                          # capacity projects are named from 年产 on
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
+    start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx)
     while start < sfx_start and text[start] in "·&":
         start += 1

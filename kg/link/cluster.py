@@ -199,10 +199,39 @@ def entities(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> lis
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 
+def is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates ``full``: its characters appear in order in ``full`` and
+    both end with the same character (杭光所 of 中科院杭州光机所)."""
+    if not 2 <= len(short) < len(full) or short[-1] != full[-1]:
+        return False
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def abbreviations(mentions: list[Mention], table: NameTable) -> None:
+    """Give a short organisation name the cluster of the one longer name of the same type it
+    abbreviates (only when exactly one candidate fits)."""
+    for m in mentions:
+        cid = table.lookup(m.text)
+        if m.type not in ("Organization", "Park") or len(m.text) > 4 or (cid is not None and len(table.names[cid]) > 1):
+            continue
+        fits = {table.lookup(o.text) for o in mentions if o.type == m.type and len(o.text) >= len(m.text) + 2
+                and is_abbreviation(m.text, o.text)} - {None, cid}
+        if len(fits) == 1:
+            target = fits.pop()
+            table.owner[key(m.text)] = target
+            table.names[target].add(m.text)
+
+
 def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
                   known: Gazetteer | None = None) -> list[Entity]:
     """Entities of one document from its mentions (and the corpus's ``known`` names)."""
     table = build_table(text, mentions, ctx)
+    abbreviations(mentions, table)
     embedded_companies(mentions, table, ctx)
     found = list_mates(text, propagate(text, mentions, table, known), ctx)
     return entities(found, table, ctx)

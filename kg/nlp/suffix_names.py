@@ -174,9 +174,24 @@ def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: Su
     return walk if clear and sfx_start - walk <= 12 else cut
 
 
+JOINT_HEADS = ("大学", "学院", "研究院", "研究所", "公司", "集团")
+
+
+def across_dash(text: str, walk: int) -> int:
+    """Joint bodies are written 某某大学—某某联合研究中心: walk on over the dash when an
+    institution's name ends right before it."""
+    if walk > 2 and text[walk - 1] in "—-":
+        before = walk_left(text, walk - 1, 12)
+        if text[before:walk - 1].endswith(JOINT_HEADS):
+            return before
+    return walk
+
+
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
     """Where the name ending in the suffix at ``sfx_start`` begins."""
     walk = walk_left(text, sfx_start, rule.max_prefix)
+    if rule.type == "Organization":
+        walk = across_dash(text, walk)
     if rule.type == "Project":
         walk = after_subject_company(text, walk, sfx_start)
     start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.verb_modifier)

@@ -59,3 +59,26 @@ def test_gazetteer_grows_across_documents():
     full = labels(a)["杭州星澜微电子股份有限公司"]
     found = [e for e in b.entities if e.id == full.id]
     assert found and found[0].mentions[0].text == "星澜微电子"
+
+
+def test_abbreviation_joins_its_full_name():
+    from kg.link.cluster import is_abbreviation
+    assert is_abbreviation("宁光所", "中科院宁波光机所")
+    assert not is_abbreviation("光机", "中科院宁波光机所")
+    [ex] = _extract("近年来引进了中科院宁波光机所。截至目前，宁光所已孵化项目29个。")
+    org = labels(ex)["中科院宁波光机所"]
+    assert "宁光所" in org.aliases
+
+
+def test_group_short_name_and_legal_form_variants():
+    ctx = rule_context()
+    assert "星米集团" in company_aliases("星米科技集团", ctx)
+    [ex] = _extract("宁波澄川精密机械股份有限公司成立于2005年。宁波澄川精密机械有限公司今年营收增长。")
+    assert len([e for e in ex.entities if e.type == "Company"]) == 1
+
+
+def test_joint_institution_across_a_dash():
+    from kg.nlp.recognise import find_mentions
+    text = "以浙江大学—滨湖智慧城光电联合研究中心等平台为依托"
+    orgs = [m.text for m in find_mentions(text, rule_context()) if m.type == "Organization"]
+    assert orgs == ["浙江大学—滨湖智慧城光电联合研究中心"]

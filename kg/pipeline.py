@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.records import Article, Extraction
+from kg.records import Article, Entity, Extraction
 from kg.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -60,11 +60,12 @@ def _one(article: Article, analysis, ctx, known=None) -> Extraction:
 
 
 def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAULT,
-                     progress: Progress | None = None) -> list[Extraction]:
+                     progress: Progress | None = None, prior: Sequence[Entity] = ()) -> list[Extraction]:
     """Extract every article, then link entities across them.
 
-    Two passes: the names every document yields form a corpus gazetteer, which the second
-    pass looks for in all documents (a company named in one article is found in the next)."""
+    Two passes: the names every document yields (and the ``prior`` entities a store already
+    holds) form a corpus gazetteer, which the second pass looks for in all documents (a
+    company named in one article is found in the next)."""
     from kg.link import corpus_gazetteer, link_corpus, link_document
     from kg.nlp import analyse_many
     from kg.nlp.context import rule_context
@@ -72,15 +73,15 @@ def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAUL
     ctx = rule_context()
     analyses = list(analyse_many((a.text for a in articles), settings=settings))
     known = None
-    if len(articles) > 1:
+    if len(articles) > 1 or prior:
         first = [link_document(a.text, list(an.mentions), ctx) for a, an in zip(articles, analyses)]
-        known = corpus_gazetteer(first, ctx)
+        known = corpus_gazetteer([*first, list(prior)], ctx)
     out = []
     for i, (article, analysis) in enumerate(zip(articles, analyses), 1):
         out.append(_one(article, analysis, ctx, known))
         if progress:
             progress(i, len(articles))
-    return link_corpus(out)
+    return link_corpus(out, tuple(prior))
 
 
 def extract_text(text: str, *, title: str | None = None, date: str | None = None,
@@ -109,20 +110,22 @@ def read_inputs(paths: Sequence[str | Path], *, settings: Settings = DEFAULT) ->
 
 
 def extract_paths(paths: Sequence[str | Path], *, settings: Settings = DEFAULT,
-                  progress: Progress | None = None) -> BatchResult:
+                  progress: Progress | None = None, prior: Sequence[Entity] = ()) -> BatchResult:
     """Extract every readable input under ``paths``."""
     articles, failures = read_inputs(paths, settings=settings)
-    return BatchResult(extract_articles(articles, settings=settings, progress=progress), failures)
+    return BatchResult(extract_articles(articles, settings=settings, progress=progress, prior=prior), failures)
 
 
 def build(paths: Sequence[str | Path], *, settings: Settings = DEFAULT,
           progress: Progress | None = None) -> BuildReport:
-    """Extract ``paths`` and write the result into the store of ``settings``."""
+    """Extract ``paths`` and write the result into the store of ``settings``; names the
+    store already knows are looked for in the new articles and keep their IRIs."""
+    from kg.rdf.names import stored_entities
     from kg.rdf.store import KGStore
 
     started = time.perf_counter()
-    batch = extract_paths(paths, settings=settings, progress=progress)
     with KGStore.open(settings.store) as store:
+        batch = extract_paths(paths, settings=settings, progress=progress, prior=stored_entities(store))
         quads = store.replace_documents(batch.extractions)
     return summarise(batch, quads, time.perf_counter() - started)
 

@@ -86,3 +86,21 @@ def test_building_twice_gives_the_same_graph(tmp_path, seeds_dir):
             s.export("nquads", out)
         exports.append(out.read_bytes())
     assert exports[0] == exports[1] and exports[0]
+
+
+def test_a_later_build_knows_what_the_store_found(tmp_path, seeds_dir):
+    """Build the article with the legal name first, then one that only uses the short name:
+    the short name is recognised and joins the stored IRI."""
+    from kg.pipeline import build
+    from kg.settings import Settings
+
+    later = tmp_path / "later.txt"
+    later.write_text("本报讯 近日，立昂微今年还将扩建厂房，进一步提升产能。", encoding="utf-8")
+    settings = Settings(store=tmp_path / "kb", progress=False)
+    build([seeds_dir / "000_03efe6fb2ab08efe.txt"], settings=settings)
+    build([later], settings=settings)
+    with KGStore.open(settings.store, read_only=True) as s:
+        graphs = rows(s, """SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e skos:altLabel|rdfs:label "立昂微"@zh } }""")
+        full = rows(s, """SELECT DISTINCT ?e WHERE { ?e rdfs:label "杭州立昂微电子股份有限公司"@zh }""")
+        short = rows(s, """SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e a kgo:Company ; skos:altLabel|rdfs:label "立昂微"@zh } }""")
+    assert len(graphs) == 2 and {r[0] for r in short} == {full[0][0]}

@@ -16,28 +16,32 @@ from kg.records import Entity, Extraction
 GROWN_TYPES = ("Company", "Organization", "Park", "Project", "Person")
 
 
-def _name_index(extractions: list[Extraction]) -> dict[tuple[str, str], set[str]]:
+def _all_entities(extractions: list[Extraction], prior: tuple[Entity, ...]) -> list[Entity]:
+    return [*prior, *(e for ex in extractions for e in ex.entities)]
+
+
+def _name_index(entities: list[Entity]) -> dict[tuple[str, str], set[str]]:
     index: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for ex in extractions:
-        for e in ex.entities:
-            for name in (e.label, *e.aliases):
-                index[(e.type, normalise_key(name))].add(e.id)
+    for e in entities:
+        for name in (e.label, *e.aliases):
+            index[(e.type, normalise_key(name))].add(e.id)
     return index
 
 
-def _best(extractions: list[Extraction]) -> dict[str, Entity]:
+def _best(entities: list[Entity]) -> dict[str, Entity]:
     """For every IRI the entity record with the longest label (the fullest view)."""
     best: dict[str, Entity] = {}
-    for ex in extractions:
-        for e in ex.entities:
-            if e.id not in best or len(e.label) > len(best[e.id].label):
-                best[e.id] = e
+    for e in entities:
+        if e.id not in best or len(e.label) > len(best[e.id].label):
+            best[e.id] = e
     return best
 
 
-def merge_map(extractions: list[Extraction]) -> dict[str, str]:
-    """old IRI → IRI of the fuller entity that has the old label among its names."""
-    index, best = _name_index(extractions), _best(extractions)
+def merge_map(extractions: list[Extraction], prior: tuple[Entity, ...] = ()) -> dict[str, str]:
+    """old IRI → IRI of the fuller entity that has the old label among its names (``prior``:
+    entities already in the store, so that new short names join old full names)."""
+    entities = _all_entities(extractions, prior)
+    index, best = _name_index(entities), _best(entities)
     mapping: dict[str, str] = {}
     for iri, e in best.items():
         others = index[(e.type, normalise_key(e.label))] - {iri}
@@ -64,12 +68,13 @@ def _remap_entity(e: Entity, mapping: dict[str, str], best: dict[str, Entity]) -
     return replace(e, id=target, label=full.label, aliases=tuple(sorted(names)))
 
 
-def link_corpus(extractions: list[Extraction]) -> list[Extraction]:
-    """Give entities that are the same across documents one IRI and one label."""
-    mapping = merge_map(extractions)
+def link_corpus(extractions: list[Extraction], prior: tuple[Entity, ...] = ()) -> list[Extraction]:
+    """Give entities that are the same across documents (and the store's ``prior`` ones) one
+    IRI and one label."""
+    mapping = merge_map(extractions, prior)
     if not mapping:
         return extractions
-    best = _best(extractions)
+    best = _best(_all_entities(extractions, prior))
     out = []
     for ex in extractions:
         ents = tuple(_remap_entity(e, mapping, best) for e in ex.entities)
@@ -101,7 +106,7 @@ def _grown_names(entity: Entity, ctx: RuleContext) -> list[str]:
     return [n for n in names if len(n) >= 3 and n not in ctx.words("generic") and n not in ctx.suffix_rules]
 
 
-def corpus_gazetteer(entity_lists: list[list[Entity]], ctx: RuleContext) -> Gazetteer:
+def corpus_gazetteer(entity_lists: list[list[Entity]] | list[tuple[Entity, ...]], ctx: RuleContext) -> Gazetteer:
     """A gazetteer of what the documents found (the gazetteer grows with the corpus): names
     claimed by entities of two different types are left out."""
     kinds: dict[str, set[str]] = defaultdict(set)

@@ -20,7 +20,8 @@ LIST_RE = re.compile(
     rf"((?:{ITEM}、)*(?:{ITEM}(?:和|及|以及))?{ITEM})(?:(等)?{COUNT}|(等))")
 HEAD_BEFORE_RE = re.compile(
     rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{ITEM}、)*{ITEM}(?:和|及|以及){ITEM})(?=[都均等，。；也分])")
-RUN_RE = re.compile(rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})(?=等|[，。；])")
+RUN_RE = re.compile(rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})(?=等|[，。；…])")
+APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；、！\n])")
 PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n]{0,12}?(?:项目)")
 CUE_START_RE = re.compile(r"^(?:正式|已|将|成功|顺利|宣布|率先)?")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
@@ -126,6 +127,13 @@ def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
     return out
 
 
+def appositive_projects(text: str, ctx: RuleContext) -> list[Mention]:
+    """A name in apposition after 项目 (第一个商品房项目——某某花园)."""
+    return [Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project", rule="appositive.project",
+                    confidence=0.7)
+            for m in APPOSITIVE_RE.finditer(text) if len(leftover(m.group(1), ctx)[0]) >= 2]
+
+
 def find_enumerated(text: str, ctx: RuleContext) -> list[Mention]:
-    """Names from enumerations and quoted project names."""
-    return enumerations(text, ctx) + quoted_projects(text, ctx)
+    """Names from enumerations, quoted and appositive project names."""
+    return enumerations(text, ctx) + quoted_projects(text, ctx) + appositive_projects(text, ctx)

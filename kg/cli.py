@@ -119,6 +119,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.rdf.store import KGStore
+    from kg.validate import validate_store
+
+    settings = _settings(args)
+    with KGStore.open(settings.store, read_only=True) as store:
+        report = validate_store(store)
+    print(f"validated {settings.store}/: {report.summary()} in {report.seconds} s")
+    for result in report.results:
+        print(result.line())
+    return 0 if report.conforms else 1
+
+
 def cmd_train_segmenter(args: argparse.Namespace) -> int:
     from kg.nlp.segmenter import train_pkuseg
     from kg.pipeline import read_inputs
@@ -201,6 +214,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     _store_opt(p)
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("validate", help="check the store against the SHACL shapes (exit 1 on violations)")
+    _store_opt(p)
+    p.set_defaults(func=cmd_validate)
     p = sub.add_parser("train-segmenter", help="train a local pkuseg model (needs jieba)")
     p.add_argument("paths", nargs="+")
     p.add_argument("-o", "--output", required=True)

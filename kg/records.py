@@ -91,17 +91,29 @@ class Relation:
 
 @dataclass(frozen=True, kw_only=True)
 class Attribute:
-    """A literal fact about an entity (investment amount, date, …)."""
+    """A literal fact about an entity (investment amount, date, park metric …).
+
+    A park metric (``name="metric"``) is one observation: ``metric`` is the variable measured
+    (``规上工业总产值``), ``value`` a number in ``unit`` (``CNY`` or ``%``), ``statistic`` says what
+    the number is when it is not the level itself (``同比增速``: year-on-year change in %), and
+    ``period`` / ``year`` the window it covers. ``period`` is one of the normalised labels
+    ``全年``, ``上半年``, ``下半年``, ``一季度`` … ``四季度``, ``前三季度``, ``M月``, ``M-N月``,
+    ``年初至今``; ``year`` is ``YYYY`` when the text (or the article date) gives it.
+    """
 
     subject: str              # entity IRI
-    name: str                 # e.g. "investment", "date"
+    name: str                 # e.g. "investment", "date", "metric"
     value: str                # lexical value (number as text, ISO date …)
     evidence: Span
-    unit: str | None = None   # e.g. "CNY", "USD"
+    unit: str | None = None   # e.g. "CNY", "USD", "%"
     qualifier: str | None = None  # e.g. 近, 超, 约
     stage: str | None = None      # e.g. 签约, 开工
     rule: str = ""
     confidence: float = 0.7
+    metric: str | None = None     # the variable a metric measures, e.g. 规上工业总产值
+    statistic: str | None = None  # e.g. 同比增速 (None: the level itself)
+    period: str | None = None     # e.g. 全年, 1-5月, 上半年 (normalised labels above)
+    year: str | None = None       # e.g. "2023"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -5,54 +5,30 @@ The same extraction always gives the same quads in the same order.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import logging
-import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
-from kg.records import ENTITY_TYPES, RELATION_TYPES, Article, Attribute, Entity, Extraction, Relation, Span
-from kg.rdf.namespace import KGO, NIF, ONTOLOGY_IRI
+from kg.rdf.namespace import KGO, ONTOLOGY_IRI
+from kg.rdf.nary import amount_triples, membership_triples, observation_triples
+from kg.rdf.provenance import assertion_triples, evidence_triples, mention_triples
+from kg.rdf.terms import (
+    LANG, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, T, Triple3, canonical_decimal, date_literal, decimal_literal,
+    number_literal, typed_literal, zh,
+)
+from kg.records import ENTITY_TYPES, RELATION_TYPES, Article, Attribute, Entity, Extraction, Relation
 from kg.settings import ONTOLOGY_FILE
 
 log = logging.getLogger(__name__)
-
-Triple3 = tuple[NamedNode, NamedNode, NamedNode | Literal]
-
-LANG = "zh"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _n(term: str) -> NamedNode:
     return NamedNode(str(term))
 
-
-class T:
-    """Every vocabulary term the converter writes, as a ``pyoxigraph.NamedNode`` (built once)."""
-
-    a, statement, subject, predicate, object = (_n(t) for t in (RDF.type, RDF.Statement, RDF.subject,
-                                                                RDF.predicate, RDF.object))
-    label, pref_label, alt_label = _n(RDFS.label), _n(SKOS.prefLabel), _n(SKOS.altLabel)
-    identifier, source, title, date = (_n(t) for t in (DCTERMS.identifier, DCTERMS.source,
-                                                       DCTERMS.title, DCTERMS.date))
-    mentions, monetary_amount, value, currency = (_n(t) for t in (SDO.mentions, SDO.MonetaryAmount,
-                                                                  SDO.value, SDO.currency))
-    was_derived_from = _n(PROV.wasDerivedFrom)
-    nif_string, anchor_of, begin_index, end_index, reference_context = (
-        _n(t) for t in (NIF.String, NIF.anchorOf, NIF.beginIndex, NIF.endIndex, NIF.referenceContext))
-    document, assertion, evidence_class = _n(KGO.Document), _n(KGO.Assertion), _n(KGO.Evidence)
-    source_path, sha256, text = _n(KGO.sourcePath), _n(KGO.sha256), _n(KGO.text)
-    confidence, rule, role, evidence = _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.evidence)
-    investment, qualifier, stage = _n(KGO.investment), _n(KGO.qualifier), _n(KGO.stage)
-
-
-XSD_DATE, XSD_DECIMAL, XSD_INTEGER = _n(XSD.date), _n(XSD.decimal), _n(XSD.integer)
 
 ENTITY_CLASSES: dict[str, NamedNode] = {name: _n(KGO[name]) for name in ENTITY_TYPES}
 """``Entity.type`` -> kgo class."""
@@ -61,61 +37,9 @@ RELATION_PROPERTIES: dict[str, NamedNode] = {name: _n(KGO[name]) for name in REL
 """``Relation.type`` -> kgo property (``receivedAward`` has a literal object)."""
 
 ATTRIBUTE_PROPERTIES: dict[str, NamedNode] = {"date": _n(KGO.date)}
-"""``Attribute.name`` -> kgo datatype property, for every attribute except ``investment``."""
+"""``Attribute.name`` -> kgo datatype property, for every attribute except ``investment`` and ``metric``."""
 
 LITERAL_RELATIONS = frozenset({"receivedAward"})
-
-
-def zh(text: str) -> Literal:
-    """A Chinese-tagged literal (``"…"@zh``)."""
-    return Literal(text, language=LANG)
-
-
-def canonical_decimal(value: str | float) -> str | None:
-    """The canonical ``xsd:decimal`` form Oxigraph stores ("1.50" -> "1.5", "5E+9" -> "5000000000"),
-    or ``None`` if ``value`` is not a finite number.
-
-    Emitting the canonical form keeps converter output and store content equal quad for quad.
-
-    >>> canonical_decimal("0.80"), canonical_decimal("1.65E+9"), canonical_decimal("亿")
-    ('0.8', '1650000000', None)
-    """
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    if not number.is_finite():
-        return None
-    out = format(number.normalize(), "f")
-    return "0" if out in ("-0", "+0") else out
-
-
-def decimal_literal(value: float) -> Literal:
-    """A confidence or score rounded to 3 places as a canonical ``xsd:decimal`` (0.8 -> "0.8")."""
-    return Literal(canonical_decimal(f"{round(value, 3):.3f}") or "0", datatype=XSD_DECIMAL)
-
-
-def number_literal(value: str) -> Literal:
-    """``xsd:decimal`` (canonical) when ``value`` is a finite number (``5E+9`` too), else a plain string."""
-    text = canonical_decimal(value)
-    return Literal(value) if text is None else Literal(text, datatype=XSD_DECIMAL)
-
-
-def date_literal(value: str | None) -> Literal | None:
-    """``xsd:date`` literal of an ISO ``YYYY-MM-DD`` string that is a real date, else ``None``."""
-    if not value or not _ISO_DATE.match(value):
-        return None
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return Literal(value, datatype=XSD_DATE)
-
-
-def typed_literal(value: str) -> Literal:
-    """``xsd:date`` for a valid ISO date, ``xsd:decimal`` for a number, else a plain string."""
-    as_date = date_literal(value)
-    return number_literal(value) if as_date is None else as_date
 
 
 def alt_labels(entity: Entity) -> list[str]:
@@ -163,47 +87,6 @@ def entity_triples(entity: Entity) -> list[Triple3]:
     return out
 
 
-def evidence_triples(span: Span, doc_id: str, doc: NamedNode) -> tuple[NamedNode, list[Triple3]]:
-    """The evidence node of a sentence and its NIF description.
-
-    Offsets are ``xsd:integer``, not NIF's ``xsd:nonNegativeInteger``: Oxigraph stores every
-    derived integer type as ``xsd:integer``, and converter output must equal store content.
-
-    Raises ``ValueError`` if the offsets are negative or reversed.
-    """
-    if span.start < 0 or span.end < span.start:
-        raise ValueError(f"evidence {span.text!r} has invalid offsets {span.start}..{span.end}")
-    ev = NamedNode(node_iri("ev", doc_id, str(span.start), str(span.end)))
-    return ev, [
-        (ev, T.a, T.evidence_class),
-        (ev, T.a, T.nif_string),
-        (ev, T.anchor_of, zh(span.text)),
-        (ev, T.begin_index, Literal(str(span.start), datatype=XSD_INTEGER)),
-        (ev, T.end_index, Literal(str(span.end), datatype=XSD_INTEGER)),
-        (ev, T.reference_context, doc),
-    ]
-
-
-def assertion_triples(
-    stmt: NamedNode, fact: Triple3, *, ev: NamedNode, doc: NamedNode, confidence: float, rule: str
-) -> list[Triple3]:
-    """The reified statement of ``fact`` with its provenance (no role)."""
-    subject, predicate, obj = fact
-    out: list[Triple3] = [
-        (stmt, T.a, T.statement),
-        (stmt, T.a, T.assertion),
-        (stmt, T.subject, subject),
-        (stmt, T.predicate, predicate),
-        (stmt, T.object, obj),
-        (stmt, T.confidence, decimal_literal(confidence)),
-        (stmt, T.was_derived_from, doc),
-        (stmt, T.evidence, ev),
-    ]
-    if rule:
-        out.append((stmt, T.rule, Literal(rule)))
-    return out
-
-
 def relation_triples(rel: Relation, doc_id: str, doc: NamedNode) -> list[Triple3]:
     """Plain triple + ``kgo:Assertion`` + evidence of one relation.
 
@@ -222,25 +105,7 @@ def relation_triples(rel: Relation, doc_id: str, doc: NamedNode) -> list[Triple3
     out = [fact, *assertion_triples(stmt, fact, ev=ev, doc=doc, confidence=rel.confidence, rule=rel.rule)]
     if rel.role:
         out.append((stmt, T.role, zh(rel.role)))
-    return out + ev_triples
-
-
-def amount_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3]:
-    """``<subject> kgo:investment <amt>`` and the ``schema:MonetaryAmount`` node."""
-    amt = NamedNode(node_iri("amt", doc_id, attr.subject, str(attr.evidence.start)))
-    ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
-    out: list[Triple3] = [
-        (NamedNode(attr.subject), T.investment, amt),
-        (amt, T.a, T.monetary_amount),
-        (amt, T.value, number_literal(attr.value)),
-        (amt, T.confidence, decimal_literal(attr.confidence)),
-        (amt, T.evidence, ev),
-        (amt, T.was_derived_from, doc),
-    ]
-    optional = ((T.currency, attr.unit, Literal), (T.qualifier, attr.qualifier, zh),
-                (T.stage, attr.stage, zh), (T.rule, attr.rule, Literal))
-    out.extend((amt, p, make(v)) for p, v, make in optional if v)
-    return out + ev_triples
+    return out + ev_triples + membership_triples(rel, stmt)
 
 
 def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3]:
@@ -250,6 +115,8 @@ def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Trip
     """
     if attr.name == "investment":
         return amount_triples(attr, doc_id, doc)
+    if attr.name == "metric":
+        return observation_triples(attr, doc_id, doc)
     predicate = ATTRIBUTE_PROPERTIES.get(attr.name)
     if predicate is None:
         log.warning("attribute %r of %s has no kgo property, not written", attr.name, attr.subject)
@@ -268,6 +135,8 @@ def _all_triples(ex: Extraction, doc: NamedNode) -> Iterator[Triple3]:
     yield from document_triples(ex.article, doc, (e.id for e in ex.entities))
     for entity in ex.entities:
         yield from entity_triples(entity)
+    for entity in ex.entities:
+        yield from mention_triples(entity, doc_id, doc)
     for rel in ex.relations:
         yield from relation_triples(rel, doc_id, doc)
     for attr in ex.attributes:
@@ -308,5 +177,6 @@ def ontology_quads(path: Path = ONTOLOGY_FILE) -> list[Quad]:
 __all__ = [
     "extraction_quads", "ontology_quads", "ENTITY_CLASSES", "RELATION_PROPERTIES",
     "ATTRIBUTE_PROPERTIES", "alt_labels", "typed_literal", "decimal_literal", "date_literal",
-    "number_literal", "canonical_decimal",
+    "number_literal", "canonical_decimal", "evidence_triples", "assertion_triples", "zh", "LANG",
+    "XSD_DATE", "XSD_DECIMAL", "XSD_INTEGER", "Literal", "T",
 ]

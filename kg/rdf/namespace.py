@@ -24,6 +24,8 @@ ONTOLOGY_IRI = ONTOLOGY_NS.rstrip("#")
 """IRI of the ontology, and name of the named graph that holds it."""
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+"""W3C Internationalization Tag Set: ``itsrdf:taIdentRef`` links a mention to its entity."""
 
 
 class KGO(DefinedNamespace):
@@ -59,6 +61,8 @@ class KGO(DefinedNamespace):
     qualifier: URIRef
     stage: URIRef
     date: URIRef
+    statistic: URIRef
+    period: URIRef
     sourcePath: URIRef
     sha256: URIRef
     text: URIRef
@@ -77,6 +81,7 @@ PREFIXES: dict[str, str] = {
     "schema": "https://schema.org/",
     "org": "http://www.w3.org/ns/org#",
     "nif": str(NIF),
+    "itsrdf": str(ITSRDF),
 }
 """prefix -> namespace IRI, in the order serializers write them (see docs/rdf-model.md)."""
 
@@ -104,4 +109,4 @@ def kgo_terms() -> frozenset[str]:
     return frozenset(KGO.__annotations__)
 
 
-__all__ = ["KGO", "NIF", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]
+__all__ = ["KGO", "NIF", "ITSRDF", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]

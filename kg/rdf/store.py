@@ -45,6 +45,10 @@ RESULT_FORMATS: dict[str, QueryResultsFormat] = {
 }
 BATCH_QUADS = 20_000
 """Changed quads per write transaction; a document is never split across transactions."""
+FLUSH_QUADS = 50_000
+"""Changed quads written between two flushes of RocksDB's memtables: without them the memtables
+grow by about 1 KiB per quad written (measured: 447 k quads, +480 MB RSS unflushed, +125 MB
+flushed every 50 k quads, and no slower)."""
 WAL_REOPEN_BYTES = 64 * 2**20
 """``close`` reopens the store once to let RocksDB delete write-ahead logs above this size."""
 
@@ -61,6 +65,7 @@ class KGStore:
         self._raw: Store | None = raw
         self.path = path
         self.read_only = read_only
+        self._unflushed = 0   # changed quads committed since the last flush
 
     @classmethod
     def open(cls, path: Path | str | None, *, read_only: bool = False) -> KGStore:
@@ -160,6 +165,10 @@ class KGStore:
                              f"{self.path or 'memory'} failed: {_one_line(err)}",
                              fix="check disk space and permissions, then rerun kg build") from err
         log.debug("committed %d graphs, %d changed quads", len(batch.graphs), batch.size)
+        self._unflushed += batch.size
+        if self._unflushed >= FLUSH_QUADS:
+            self.flush()
+            self._unflushed = 0
         return len(batch.graphs)
 
     def remove_document(self, doc_iri: str) -> bool:
@@ -197,6 +206,15 @@ class KGStore:
         keys = ("iri", "doc_id", "title", "path", "source", "date", "sha256")
         return [dict(zip(keys, row), entities=entities.get(row[0], 0), relations=relations.get(row[0], 0))
                 for row in rows]
+
+    def document_graphs(self) -> list[str]:
+        """The names of every named graph except the ontology's, sorted (``StoreError`` when closed)."""
+        onto = NamedNode(ONTOLOGY_IRI)
+        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, NamedNode) and g != onto)
+
+    def graph_quads(self, graph: str) -> list[Quad]:
+        """Every quad of one named graph (``StoreError`` when closed)."""
+        return list(self.raw.quads_for_pattern(None, None, None, NamedNode(graph)))
 
     def _counts(self, pattern: str) -> dict[str, int]:
         _, rows = self.select(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }} GROUP BY ?g")

@@ -4,8 +4,9 @@
 
 Rules (one module per family): ``located`` (sentence patterns and the document-structure rule
 that gives a story's companies and projects to its platform), ``people`` (worksFor/involvedIn),
-``companies`` (subsidiaryOf/investsIn), ``awards`` (receivedAward) and ``attributes``
-(investment amounts, stage dates). ``view`` and ``structure`` read the document: sentences,
+``companies`` (subsidiaryOf/investsIn), ``awards`` (receivedAward), ``attributes``
+(investment amounts, stage dates) and ``metrics`` (park statistics as dated observations, with
+``periods``). ``view`` and ``structure`` read the document: sentences,
 clauses, paragraphs, stories with their platforms, anaphora.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kg.relate import located
 from kg.relate.attributes import attributes
 from kg.relate.awards import award_relations
 from kg.relate.companies import company_relations, invest_quoted
+from kg.relate.metrics import park_metrics
 from kg.relate.people import people_relations
 from kg.relate.view import DocView
 
@@ -106,4 +108,4 @@ def relate(text: str, title: str, sentences: list[Span], entities: list[Entity],
     found = [e.relation() for e in edges] + people + company_relations(view) + award_relations(view)
     found += invest_quoted(view, people)
     types = {e.id: e.type for e in entities}
-    return dedupe([r for r in found if valid(r, types)]), attributes(view)
+    return dedupe([r for r in found if valid(r, types)]), attributes(view) + park_metrics(view)

@@ -13,6 +13,8 @@ AMOUNT_RE = re.compile(
     r"(?P<more>余|多)?(?P<unit>亿|万|千万|百万)?(?P<cur>元|美元|美金|欧元|港元|日元)")
 UNITS = {None: 1, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 CURRENCIES = {"元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "日元": "JPY"}
+HEDGES = {"近": "近", "约": "约", "超": "超", "超过": "超", "逾": "超", "余": "余", "多": "余"}
+"""Hedge words of amounts, normalised to 近/约/超/余 (达, 共计, 合计, 累计 are verbs, not hedges)."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,15 @@ class Amount:
     qualifier: str | None
     start: int
     end: int
+
+
+def hedge(word: str | None) -> str | None:
+    """The normalised hedge of an amount (近, 约, 超, 余), or ``None`` for no hedge.
+
+    >>> hedge("超过"), hedge("多"), hedge("达"), hedge(None)
+    ('超', '余', None, None)
+    """
+    return HEDGES.get(word or "")
 
 
 def plain_number(value: Decimal) -> str:

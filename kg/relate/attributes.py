@@ -2,7 +2,8 @@
 
 * ``investment`` — an amount right after ``投资``/``总投资`` belongs to the project it describes:
   ``投资6.8亿元的P``, ``P，总投资约32亿元``, ``该项目总投资50亿元``, ``投资1.2亿美元，建设P``.
-  Totals over several projects (``共计``, ``12个项目``, ``两宗地块``) are not attached.
+  Totals over several projects (``共计``, ``12个项目``, ``两宗地块``) are not attached. The
+  hedge is normalised (近/约/超/余) and the stage the sentence reports (``…全面开工``) kept.
 * ``date`` with ``stage`` — ``6月20日…P签约/开工/投产/竣工`` when the date resolves to a day
   (relative dates need the article date) and the stage is not a plan (``计划``, ``预计``).
 """
@@ -12,7 +13,7 @@ import re
 
 from kg.records import Attribute, Span
 from kg.relate import cues
-from kg.relate.amounts import find_amounts, plain_number
+from kg.relate.amounts import find_amounts, hedge, plain_number
 from kg.relate.dates import find_dates
 from kg.relate.view import DocView, Hit
 
@@ -59,9 +60,19 @@ def investments(view: DocView) -> list[Attribute]:
             target = _target(view, sent, amount.start, amount.end)
             if target is not None:
                 out.append(Attribute(subject=target.id, name="investment", value=plain_number(amount.value),
-                                     unit=amount.currency, qualifier=amount.qualifier, evidence=sent,
+                                     unit=amount.currency, qualifier=hedge(amount.qualifier),
+                                     stage=investment_stage(view, sent), evidence=sent,
                                      rule="attribute.investment", confidence=0.75))
     return _unique(out)
+
+
+def investment_stage(view: DocView, sent: Span) -> str | None:
+    """The stage the sentence reports the project at (``…项目全面开工`` → 开工): its first stage
+    word that no plan word (``计划``, ``预计`` …) precedes; ``None`` for plans and plain amounts."""
+    for stage in cues.STAGE_RE.finditer(view.text, sent.start, sent.end):
+        if not cues.FUTURE_RE.search(view.text, sent.start, stage.start()):
+            return cues.STAGE_NAMES[stage.group()]
+    return None
 
 
 def stage_dates(view: DocView) -> list[Attribute]:

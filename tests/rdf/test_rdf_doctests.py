@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["kg.rdf.namespace", "kg.rdf.convert", "kg.rdf.results"]
+MODULES = ["kg.rdf.namespace", "kg.rdf.convert", "kg.rdf.results", "kg.rdf.terms", "kg.rdf.nary"]
 
 
 @pytest.mark.parametrize("name", MODULES)

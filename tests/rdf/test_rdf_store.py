@@ -379,3 +379,16 @@ def test_export_to_a_path_and_unknown_format(filled_store: KGStore, tmp_path: Pa
         filled_store.export("rdfxml", tmp_path / "kg.rdf")
     with pytest.raises(StoreError, match="cannot write"):
         filled_store.export("trig", tmp_path / "missing" / "kg.trig")
+
+
+def test_memtables_are_flushed_every_flush_quads(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "FLUSH_QUADS", 50)
+    monkeypatch.setattr(store_module, "BATCH_QUADS", 1)
+    calls: list[int] = []
+    with KGStore.open(store_path) as store:
+        monkeypatch.setattr(store, "flush", lambda: calls.append(1))
+        docs = [sample_extraction(doc_id=f"doc-{i}") for i in range(4)]
+        store.replace_documents(docs)
+        assert len(calls) == 4   # one commit per document, each over 50 changed quads
+        store.replace_documents(docs)
+        assert len(calls) == 4   # unchanged documents write nothing

@@ -96,10 +96,13 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
     """Clusters for the full names of the document, with their derived and declared names."""
     table = NameTable()
     parks = sorted({m.text for m in mentions if m.type == "Park"}, key=len, reverse=True)
+    typed = {(m.text, m.type) for m in mentions}
+    texts = {m.text for m in mentions}
     for m in _full_first(mentions):
         cid = table.lookup(m.text)
         if cid is None or table.kind[cid] != m.type:
-            aliases = _aliases(m, parks, ctx)
+            # a derived name that the text uses for something of another type is not an alias
+            aliases = [a for a in _aliases(m, parks, ctx) if a not in texts or (a, m.type) in typed]
             cid = _joinable(table, m, aliases, ctx)
             if cid is None:
                 cid = table.new(m.type, [m.text])

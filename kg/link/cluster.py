@@ -141,12 +141,13 @@ def propagate(text: str, mentions: list[Mention], table: NameTable, known: Gazet
         if k not in table.ambiguous:
             gaz.add(Entry(k, table.kind[cid], k, "document"))
     folded = key_text(text)
+    seen = {(m.start, m.end) for m in mentions}
     extra = [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.propagate", confidence=0.7)
-             for entry, s, e in gaz.find(folded)]
+             for entry, s, e in gaz.find(folded) if (s, e) not in seen]
     if known is not None:
         extra += [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.corpus_gazetteer",
-                          confidence=0.65) for entry, s, e in known.find(folded)]
-    return longest_first(list(mentions) + extra)
+                          confidence=0.65) for entry, s, e in known.find(folded) if (s, e) not in seen]
+    return longest_first(list(mentions) + extra) if extra else list(mentions)
 
 
 def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Mention]:

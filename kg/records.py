@@ -91,7 +91,7 @@ class Relation:
 
 @dataclass(frozen=True, kw_only=True)
 class Attribute:
-    """A literal fact about an entity (investment amount, date, park metric …).
+    """A literal fact about an entity (investment amount, date, park metric, project size …).
 
     A park metric (``name="metric"``) is one observation: ``metric`` is the variable measured
     (``规上工业总产值``), ``value`` a number in ``unit`` (``CNY`` or ``%``), ``statistic`` says what
@@ -99,10 +99,14 @@ class Attribute:
     ``period`` / ``year`` the window it covers. ``period`` is one of the normalised labels
     ``全年``, ``上半年``, ``下半年``, ``一季度`` … ``四季度``, ``前三季度``, ``M月``, ``M-N月``,
     ``年初至今``; ``year`` is ``YYYY`` when the text (or the article date) gives it.
+
+    A project size (``name`` ``landArea``, ``floorArea`` or ``capacity``) is a quantity: ``value``
+    a number in ``unit`` (``平方米`` for areas; ``台``, ``吨``, ``GWh`` … for a capacity, which is
+    per year) and, for a capacity, the ``product`` when the text names it (``全地形车``).
     """
 
     subject: str              # entity IRI
-    name: str                 # e.g. "investment", "date", "metric"
+    name: str                 # e.g. "investment", "date", "metric", "floorArea", "capacity"
     value: str                # lexical value (number as text, ISO date …)
     evidence: Span
     unit: str | None = None   # e.g. "CNY", "USD", "%"
@@ -114,6 +118,7 @@ class Attribute:
     statistic: str | None = None  # e.g. 同比增速 (None: the level itself)
     period: str | None = None     # e.g. 全年, 1-5月, 上半年 (normalised labels above)
     year: str | None = None       # e.g. "2023"
+    product: str | None = None    # what a capacity produces, e.g. 全地形车
 
 
 @dataclass(frozen=True, kw_only=True)

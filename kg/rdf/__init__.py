@@ -6,7 +6,8 @@ Nothing is imported here (importing ``kg.rdf`` loads no store). Open the module 
 * ``kg.rdf.convert``   - ``extraction_quads(ex)``: one ``Extraction`` -> quads of its document graph
 * ``kg.rdf.terms``     - the vocabulary terms and canonical literal forms the converter writes
 * ``kg.rdf.provenance`` - evidence sentences, entity mentions (NIF) and reified assertions
-* ``kg.rdf.nary``       - n-ary facts: MonetaryAmount, org:Membership, schema:Observation
+* ``kg.rdf.nary``       - n-ary facts: MonetaryAmount, org:Membership, schema:Observation,
+  schema:QuantitativeValue (project land area, floor area, capacity)
 * ``kg.rdf.store``     - ``KGStore``: open/replace/remove/query/select/serialize_results/export
 * ``kg.rdf.batch``     - the transactional, diff-based graph writes behind ``replace_documents``
 * ``kg.rdf.lock``      - store opening rules (one writer; no reader while a writer runs)

@@ -14,7 +14,9 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
 from kg.rdf.namespace import KGO, ONTOLOGY_IRI
-from kg.rdf.nary import amount_triples, membership_triples, observation_triples
+from kg.rdf.nary import (
+    QUANTITY_PROPERTIES, amount_triples, membership_triples, observation_triples, quantity_triples,
+)
 from kg.rdf.provenance import assertion_triples, evidence_triples, mention_triples
 from kg.rdf.terms import (
     LANG, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, T, Triple3, canonical_decimal, date_literal, decimal_literal,
@@ -37,7 +39,8 @@ RELATION_PROPERTIES: dict[str, NamedNode] = {name: _n(KGO[name]) for name in REL
 """``Relation.type`` -> kgo property (``receivedAward`` has a literal object)."""
 
 ATTRIBUTE_PROPERTIES: dict[str, NamedNode] = {"date": _n(KGO.date)}
-"""``Attribute.name`` -> kgo datatype property, for every attribute except ``investment`` and ``metric``."""
+"""``Attribute.name`` -> kgo datatype property, for every attribute except ``investment``, ``metric``
+and the project sizes of ``kg.rdf.nary.QUANTITY_PROPERTIES`` (``landArea``, ``floorArea``, ``capacity``)."""
 
 LITERAL_RELATIONS = frozenset({"receivedAward"})
 
@@ -117,6 +120,8 @@ def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Trip
         return amount_triples(attr, doc_id, doc)
     if attr.name == "metric":
         return observation_triples(attr, doc_id, doc)
+    if attr.name in QUANTITY_PROPERTIES:
+        return quantity_triples(attr, doc_id, doc)
     predicate = ATTRIBUTE_PROPERTIES.get(attr.name)
     if predicate is None:
         log.warning("attribute %r of %s has no kgo property, not written", attr.name, attr.subject)

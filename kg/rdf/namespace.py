@@ -52,6 +52,9 @@ class KGO(DefinedNamespace):
     involvedIn: URIRef
     subsidiaryOf: URIRef
     investment: URIRef
+    landArea: URIRef
+    floorArea: URIRef
+    capacity: URIRef
     evidence: URIRef
     # datatype properties
     receivedAward: URIRef
@@ -63,6 +66,7 @@ class KGO(DefinedNamespace):
     date: URIRef
     statistic: URIRef
     period: URIRef
+    product: URIRef
     sourcePath: URIRef
     sha256: URIRef
     text: URIRef

@@ -2,7 +2,9 @@
 
 * an investment amount  -> ``schema:MonetaryAmount`` hanging off ``kgo:investment``;
 * a post (``worksFor`` with a role) -> W3C ORG ``org:Membership`` with an ``org:Role``;
-* a park metric          -> ``schema:Observation`` (variable, value, unit, date and period).
+* a park metric          -> ``schema:Observation`` (variable, value, unit, date and period);
+* a project size         -> ``schema:QuantitativeValue`` hanging off ``kgo:landArea``,
+  ``kgo:floorArea`` or ``kgo:capacity`` (value, unit text and UN/CEFACT code, product).
 
 The plain triples (``<p> kgo:worksFor <o>``) stay, so simple queries never need these nodes.
 """
@@ -78,6 +80,44 @@ def amount_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3
     return out + prov + ev_triples
 
 
+QUANTITY_PROPERTIES: dict[str, NamedNode] = {
+    "landArea": T.land_area, "floorArea": T.floor_area, "capacity": T.capacity}
+"""``Attribute.name`` of a project size -> the kgo property its ``schema:QuantitativeValue`` hangs off."""
+
+UNIT_CODES: dict[str, str] = {
+    "平方米": "MTK", "立方米": "MTQ", "米": "MTR", "吨": "TNE", "千克": "KGM", "公斤": "KGM", "升": "LTR",
+    "千升": "KLT", "kWh": "KWH", "千瓦时": "KWH", "MWh": "MWH", "兆瓦时": "MWH", "GWh": "GWH", "MW": "MAW",
+    "GW": "A90", "套": "SET", "双": "PR",
+    **dict.fromkeys(("台", "辆", "件", "片", "颗", "只", "个", "支", "条", "块", "张", "部", "根", "粒", "枚",
+                     "架", "艘"), "H87"),
+}
+"""Unit as written (``Attribute.unit``) -> UN/CEFACT Recommendation 20 code (``schema:unitCode``):
+MTK square metre, TNE tonne, GWH gigawatt hour, SET set, H87 piece (counted items: 台, 辆, 片 …).
+Units without a code here (瓶, 箱, 台套 …) keep only ``schema:unitText``."""
+
+
+def quantity_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Triple3]:
+    """``<project> kgo:landArea|kgo:floorArea|kgo:capacity <qv>`` and the ``schema:QuantitativeValue``.
+
+    qv = ``node_iri("qv", doc_id, name, subject, start, value, unit, product)`` (start of the
+    evidence sentence).
+    """
+    parts = (attr.name, attr.subject, str(attr.evidence.start), attr.value, attr.unit or "", attr.product or "")
+    qv = NamedNode(node_iri("qv", doc_id, *parts))
+    ev, ev_triples = evidence_triples(attr.evidence, doc_id, doc)
+    out: list[Triple3] = [
+        (NamedNode(attr.subject), QUANTITY_PROPERTIES[attr.name], qv),
+        (qv, T.a, T.quantitative_value),
+        (qv, T.value, number_literal(attr.value)),
+    ]
+    code = UNIT_CODES.get(attr.unit or "")
+    optional = ((T.unit_text, attr.unit, Literal), (T.unit_code, code, Literal),
+                (T.qualifier, attr.qualifier, zh), (T.product, attr.product, zh))
+    out.extend((qv, p, make(v)) for p, v, make in optional if v)
+    prov = provenance_triples(qv, ev=ev, doc=doc, confidence=attr.confidence, rule=attr.rule)
+    return out + prov + ev_triples
+
+
 def period_window(period: str | None) -> tuple[int, int] | None:
     """(last month, months) of a normalised period label; ``None`` when it has no fixed window.
 
@@ -132,5 +172,5 @@ def observation_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Tr
     return out + prov + ev_triples
 
 
-__all__ = ["role_titles", "membership_triples", "amount_triples", "observation_triples",
-           "period_window", "date_terms", "PERIOD_WINDOWS"]
+__all__ = ["role_titles", "membership_triples", "amount_triples", "observation_triples", "quantity_triples",
+           "period_window", "date_terms", "PERIOD_WINDOWS", "QUANTITY_PROPERTIES", "UNIT_CODES"]

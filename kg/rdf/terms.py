@@ -45,6 +45,7 @@ class T:
         _schema(t) for t in ("Observation", "observationAbout", "variableMeasured"))
     unit_text, observation_date, observation_period = (
         _schema(t) for t in ("unitText", "observationDate", "observationPeriod"))
+    quantitative_value, unit_code = _schema("QuantitativeValue"), _schema("unitCode")
     was_derived_from = _n(PROV.wasDerivedFrom)
     nif_string, nif_phrase, anchor_of, begin_index, end_index, reference_context = (
         _n(t) for t in (NIF.String, NIF.Phrase, NIF.anchorOf, NIF.beginIndex, NIF.endIndex,
@@ -57,6 +58,8 @@ class T:
     confidence, rule, role, evidence = _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.evidence)
     investment, qualifier, stage = _n(KGO.investment), _n(KGO.qualifier), _n(KGO.stage)
     statistic, period = _n(KGO.statistic), _n(KGO.period)
+    land_area, floor_area, capacity, product = (_n(t) for t in (KGO.landArea, KGO.floorArea, KGO.capacity,
+                                                               KGO.product))
 
 
 XSD_DATE, XSD_DECIMAL, XSD_INTEGER = _n(XSD.date), _n(XSD.decimal), _n(XSD.integer)

@@ -5,7 +5,8 @@
 Rules (one module per family): ``located`` (sentence patterns and the document-structure rule
 that gives a story's companies and projects to its platform), ``people`` (worksFor/involvedIn),
 ``companies`` (subsidiaryOf/investsIn), ``awards`` (receivedAward), ``attributes``
-(investment amounts, stage dates) and ``metrics`` (park statistics as dated observations, with
+(investment amounts, stage dates), ``quantities`` (land area, floor area and annual capacity of
+projects) and ``metrics`` (park statistics as dated observations, with
 ``periods``). ``view`` and ``structure`` read the document: sentences,
 clauses, paragraphs, stories with their platforms, anaphora.
 """
@@ -18,6 +19,7 @@ from kg.relate.awards import award_relations
 from kg.relate.companies import company_relations, invest_quoted
 from kg.relate.metrics import park_metrics
 from kg.relate.people import people_relations
+from kg.relate.quantities import project_sizes
 from kg.relate.view import DocView
 
 HEAD_TYPES = {
@@ -108,4 +110,4 @@ def relate(text: str, title: str, sentences: list[Span], entities: list[Entity],
     found = [e.relation() for e in edges] + people + company_relations(view) + award_relations(view)
     found += invest_quoted(view, people)
     types = {e.id: e.type for e in entities}
-    return dedupe([r for r in found if valid(r, types)]), attributes(view) + park_metrics(view)
+    return dedupe([r for r in found if valid(r, types)]), attributes(view) + project_sizes(view) + park_metrics(view)

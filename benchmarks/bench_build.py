@@ -42,6 +42,12 @@ def corpus(target_bytes: int, out: Path) -> tuple[int, int]:
     return files, chars
 
 
+def run_fresh(code: str) -> dict:
+    """Run ``code`` in a fresh Python process; its last output line is a JSON object."""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def run_build(paths: list[Path], store: Path) -> dict:
     code = (
         "import json,resource,sys,time\n"
@@ -50,8 +56,7 @@ def run_build(paths: list[Path], store: Path) -> dict:
         f"r=build({[str(p) for p in paths]!r}, settings=Settings(store=__import__('pathlib').Path({str(store)!r}), progress=False))\n"
         "print(json.dumps({'seconds': time.perf_counter()-t, 'docs': r.documents, 'chars': r.chars, 'quads': r.quads,"
         " 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_fresh(code)
 
 
 def run_extract(paths: list[Path]) -> dict:
@@ -61,8 +66,7 @@ def run_extract(paths: list[Path]) -> dict:
         "extract_articles(arts[:1])\n"
         "t=time.perf_counter(); exs=extract_articles(arts); s=time.perf_counter()-t\n"
         "print(json.dumps({'seconds': s, 'chars': sum(len(a.text) for a in arts)}))\n")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_fresh(code)
 
 
 def run_entities(paths: list[Path]) -> dict:
@@ -76,8 +80,7 @@ def run_entities(paths: list[Path]) -> dict:
         "for a,an in zip(arts, analyse_many(a.text for a in arts)): link_document(a.text, list(an.mentions), ctx)\n"
         "s=time.perf_counter()-t\n"
         "print(json.dumps({'seconds': s, 'chars': sum(len(a.text) for a in arts)}))\n")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_fresh(code)
 
 
 def du(path: Path) -> float:

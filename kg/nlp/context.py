@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-
-import ahocorasick_rs
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import ahocorasick_rs
 
 from kg.nlp.gazetteer import Gazetteer, place_gazetteer
 from kg.nlp.lexicon import Lexicon, SuffixRule, load_lexicon

@@ -15,14 +15,36 @@ from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
 from kg.rdf.namespace import KGO, ONTOLOGY_IRI
 from kg.rdf.nary import (
-    QUANTITY_PROPERTIES, amount_triples, membership_triples, observation_triples, quantity_triples,
+    QUANTITY_PROPERTIES,
+    amount_triples,
+    membership_triples,
+    observation_triples,
+    quantity_triples,
 )
 from kg.rdf.provenance import assertion_triples, evidence_triples, mention_triples
 from kg.rdf.terms import (
-    LANG, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, T, Triple3, canonical_decimal, date_literal, decimal_literal,
-    number_literal, typed_literal, zh,
+    LANG,
+    XSD_DATE,
+    XSD_DECIMAL,
+    XSD_INTEGER,
+    T,
+    Triple3,
+    canonical_decimal,
+    date_literal,
+    decimal_literal,
+    number_literal,
+    typed_literal,
+    zh,
 )
-from kg.records import ENTITY_TYPES, RELATION_TYPES, Article, Attribute, Entity, Extraction, Relation
+from kg.records import (
+    ENTITY_TYPES,
+    RELATION_TYPES,
+    Article,
+    Attribute,
+    Entity,
+    Extraction,
+    Relation,
+)
 from kg.settings import ONTOLOGY_FILE
 
 log = logging.getLogger(__name__)

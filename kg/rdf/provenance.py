@@ -68,19 +68,14 @@ def assertion_triples(
 ) -> list[Triple3]:
     """The reified statement of ``fact`` with its provenance (no role)."""
     subject, predicate, obj = fact
-    out: list[Triple3] = [
+    statement: list[Triple3] = [
         (stmt, T.a, T.statement),
         (stmt, T.a, T.assertion),
         (stmt, T.subject, subject),
         (stmt, T.predicate, predicate),
         (stmt, T.object, obj),
-        (stmt, T.confidence, decimal_literal(confidence)),
-        (stmt, T.was_derived_from, doc),
-        (stmt, T.evidence, ev),
     ]
-    if rule:
-        out.append((stmt, T.rule, Literal(rule)))
-    return out
+    return statement + provenance_triples(stmt, ev=ev, doc=doc, confidence=confidence, rule=rule)
 
 
 def provenance_triples(node: NamedNode, *, ev: NamedNode, doc: NamedNode, confidence: float,

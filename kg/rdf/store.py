@@ -20,8 +20,16 @@ from types import TracebackType
 from typing import BinaryIO
 
 from pyoxigraph import (
-    NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat,
-    Store, Triple, serialize,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+    serialize,
 )
 
 from kg.errors import QueryError, StoreError

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.viz.data import Document, Edge, Evidence, GraphData, Investment, Node, graph_data
+from kg.viz.data import (
+    Document,
+    Edge,
+    Evidence,
+    GraphData,
+    Investment,
+    Node,
+    graph_data,
+)
 
 
 def explorer_html(data: GraphData, *, title: str = "park-kg explorer") -> str:

@@ -15,7 +15,14 @@ from typing import Any
 
 from kg.viz import layout, page
 from kg.viz.data import NODE_TYPES, Edge, Evidence, GraphData, Node
-from kg.viz.style import SHAPE_SVG, TYPE_STYLES, money_zh, node_size, relation_zh, style_of
+from kg.viz.style import (
+    SHAPE_SVG,
+    TYPE_STYLES,
+    money_zh,
+    node_size,
+    relation_zh,
+    style_of,
+)
 
 LAYOUT_MIN_NODES = 100       # above this: positions precomputed in Python (igraph)
 PHYSICS_MAX_NODES = 500      # above this: physics off, straight edges

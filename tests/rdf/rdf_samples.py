@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 import random
 
+import pyoxigraph as ox
+
 from kg.iri import entity_iri
 from kg.records import Article, Attribute, Entity, Extraction, Relation, Span
 
@@ -102,3 +104,13 @@ def synthetic_extraction(i: int, *, n_entities: int = 30, n_relations: int = 20,
     article = Article(doc_id=f"syn-{seed}-{i}", path=f"syn/{i}.txt", source=f"/syn/{i}.txt",
                       title=f"合成新闻{i}", text=text, date="2024-03-01")
     return Extraction(article=article, entities=tuple(ents), relations=tuple(rels))
+
+
+def objects(quads: list[ox.Quad], subject: str, predicate: str) -> list[ox.NamedNode | ox.Literal]:
+    """Objects of ``subject predicate ?o`` among ``quads``."""
+    return [q.object for q in quads if q.subject.value == subject and q.predicate.value == predicate]
+
+
+def subjects(quads: list[ox.Quad], predicate: str, obj: ox.NamedNode | ox.Literal) -> list[str]:
+    """Subjects of ``?s predicate obj`` among ``quads``."""
+    return [q.subject.value for q in quads if q.predicate.value == predicate and q.object == obj]

@@ -9,12 +9,27 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdf_samples import AWARD, COMPANY, PARK, PERSON, PROJECT, sample_extraction
+from rdf_samples import (
+    AWARD,
+    COMPANY,
+    PARK,
+    PERSON,
+    PROJECT,
+    objects,
+    sample_extraction,
+    subjects,
+)
 from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
 from kg.iri import document_iri
-from kg.rdf.convert import alt_labels, canonical_decimal, extraction_quads, ontology_quads, typed_literal
+from kg.rdf.convert import (
+    alt_labels,
+    canonical_decimal,
+    extraction_quads,
+    ontology_quads,
+    typed_literal,
+)
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
 from kg.records import Attribute, Entity, Extraction, Span
 
@@ -22,13 +37,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 KGO = "https://w3id.org/park-kg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
-
-def objects(quads: list[ox.Quad], subject: str, predicate: str) -> list[ox.NamedNode | ox.Literal]:
-    return [q.object for q in quads if q.subject.value == subject and q.predicate.value == predicate]
-
-
-def subjects(quads: list[ox.Quad], predicate: str, obj: ox.NamedNode | ox.Literal) -> list[str]:
-    return [q.subject.value for q in quads if q.predicate.value == predicate and q.object == obj]
 
 
 def test_all_quads_in_the_document_graph_without_blank_nodes(sample: Extraction) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdf_samples import COMPANY, PARK, PERSON, PROJECT, sentence
+from rdf_samples import COMPANY, PARK, PERSON, PROJECT, objects, sentence, subjects
 
 from kg.iri import document_iri
 from kg.rdf.convert import extraction_quads
@@ -25,13 +25,6 @@ SDO = "https://schema.org/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-
-def objects(quads: list[ox.Quad], subject: str, predicate: str) -> list[ox.NamedNode | ox.Literal]:
-    return [q.object for q in quads if q.subject.value == subject and q.predicate.value == predicate]
-
-
-def subjects(quads: list[ox.Quad], predicate: str, obj: ox.NamedNode | ox.Literal) -> list[str]:
-    return [q.subject.value for q in quads if q.predicate.value == predicate and q.object == obj]
 
 
 def metric(text: str, **fields: str | None) -> Attribute:

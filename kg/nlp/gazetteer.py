@@ -42,6 +42,7 @@ class Gazetteer:
     _matcher: object | None = None
     _keys: list[str] = field(default_factory=list)
     _short: dict[str, list] = field(default_factory=dict)   # results for short strings
+    _entry_list: list[Entry] = field(default_factory=list)   # entries in matcher order
 
     def add(self, entry: Entry) -> None:
         """Add a name; the first entry of a name wins (curated files load first)."""
@@ -68,10 +69,11 @@ class Gazetteer:
             return []
         if self._matcher is None:
             self._keys = list(self.entries)
+            self._entry_list = [self.entries[k] for k in self._keys]
             self._matcher = ahocorasick_rs.AhoCorasick(
                 self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-        found = self._matcher.find_matches_as_indexes(text)  # type: ignore[attr-defined]
-        return [(self.entries[self._keys[i]], s, e) for i, s, e in found]
+        entries = self._entry_list
+        return [(entries[i], s, e) for i, s, e in self._matcher.find_matches_as_indexes(text)]  # type: ignore[attr-defined]
 
 
 def _place_rows(path: Path):

@@ -114,7 +114,15 @@ def _usable(alias: str, ctx: RuleContext) -> bool:
 
 
 def derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
-    """Short names derived from a full name of type ``kind``."""
+    """Short names derived from a full name of type ``kind`` (remembered per name)."""
+    key = ("aliases", name, kind)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _derived_aliases(name, kind, ctx)
+    return list(found)
+
+
+def _derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
     if kind == "Company":
         return company_aliases(name, ctx)
     if kind in ("Park", "Organization"):

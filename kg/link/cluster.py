@@ -136,7 +136,7 @@ def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleConte
 def propagate(text: str, mentions: list[Mention], table: NameTable, known: Gazetteer | None = None) -> list[Mention]:
     """Find every name of the table again in the text, and the names other documents found
     (``known``); keep the old mentions first."""
-    gaz = Gazetteer()
+    gaz = Gazetteer(transient=True)
     for k, cid in table.owner.items():
         if k not in table.ambiguous:
             gaz.add(Entry(k, table.kind[cid], k, "document"))
@@ -175,6 +175,8 @@ def key_text(text: str) -> str:
 def canonical(kind: str, surface: Counter[str], names: set[str], ctx: RuleContext) -> str:
     """The canonical name of a cluster: a legal name for companies, else the most used
     full form (ties: the longest)."""
+    if len(names) == 1:
+        return next(iter(names)).replace(" ", "")
     forms = [n.replace(" ", "") for n in names]
     if kind == "Company":
         legal = [n for n in forms if n.endswith(LEGAL_END)]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.nlp.context import RuleContext
 from kg.nlp.suffix_names import cut_at_stops, leftover, walk_left
@@ -80,12 +81,24 @@ def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewa
 ANCHOR_RE = re.compile(rf"等?{COUNT}|等")
 
 
+CLAUSE_END_RE = re.compile(r"[，。；！？：\n,;!?:]")
+
+
+def clause_starts(text: str) -> list[int]:
+    """Positions right after each clause boundary (lists never cross one)."""
+    return [0] + [m.end() for m in CLAUSE_END_RE.finditer(text)]
+
+
+def _clause_start(starts: list[int], pos: int) -> int:
+    return starts[bisect_right(starts, pos) - 1]
+
+
 def _list_matches(text: str) -> list[re.Match[str]]:
-    """``LIST_RE`` matches, searched only in the window before each anchor (等 or a count):
+    """``LIST_RE`` matches, searched only in the clause before each anchor (等 or a count):
     the regex alone would try every position of the text."""
-    out, floor = [], 0
+    out, floor, starts = [], 0, clause_starts(text)
     for anchor in ANCHOR_RE.finditer(text):
-        lo = max(floor, anchor.start() - 80)
+        lo = max(floor, anchor.start() - 80, _clause_start(starts, anchor.start()))
         m = LIST_RE.search(text, lo, anchor.end())
         while m and m.end() != anchor.end():
             m = LIST_RE.search(text, m.end(), anchor.end()) if m.end() < anchor.end() else None
@@ -109,8 +122,18 @@ def enumerations(text: str, ctx: RuleContext) -> list[Mention]:
 
 
 def list_runs(text: str, ctx: RuleContext) -> list[list[tuple[int, int]]]:
-    """Every enumeration ``A、B、C等`` as item spans (typed later by a known member)."""
-    return [item_spans(text, m.start(1), m.end(1), ctx) for m in RUN_RE.finditer(text)]
+    """Every enumeration ``A、B、C等`` as item spans (typed later by a known member); searched
+    only in clauses that hold a 、."""
+    starts, out, done = clause_starts(text), [], set()
+    for comma in re.finditer("、", text):
+        lo = _clause_start(starts, comma.start())
+        if lo in done:
+            continue
+        done.add(lo)
+        end = CLAUSE_END_RE.search(text, comma.end())
+        hi = end.end() if end else len(text)
+        out += [item_spans(text, m.start(1), m.end(1), ctx) for m in RUN_RE.finditer(text, lo, hi)]
+    return out
 
 
 def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:

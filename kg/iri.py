@@ -9,6 +9,7 @@ import base64
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.settings import ID_BASE
 
@@ -16,6 +17,7 @@ _KIND = re.compile(r"^[a-z][a-z0-9-]*$")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_key(text: str) -> str:
     """Fold full/half width (NFKC) and drop white space: the identity of a name."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
@@ -36,6 +38,7 @@ def mint(kind: str, *parts: str) -> str:
     return f"{ID_BASE}{kind}/{base64.b32encode(digest).decode('ascii').rstrip('=').lower()}"
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(entity_type: str, canonical_name: str) -> str:
     """IRI of an entity from its type and canonical name."""
     return mint(entity_type.lower(), canonical_name)

@@ -15,7 +15,7 @@ CLOSE_QUOTES = "”」』\"’》"
 SENTENCE_END = "。！？!?；;"
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Fold full-width ASCII to half-width; the result has the same length (the last texts
     are remembered: stages fold the same document more than once)."""

@@ -56,8 +56,10 @@ def short_companies(text: str, ctx: RuleContext) -> list[Mention]:
     """Brand + industry word names with clear edges on both sides."""
     out = []
     for m in ctx.industry_any_re.finditer(text):
+        if not _clear_after(text, m.end(), ctx):
+            continue
         start = _brand_start(text, m.start(), ctx)
-        if start is None or not _clear_after(text, m.end(), ctx):
+        if start is None:
             continue
         name = text[start:m.end()]
         if _good_brand(text[start:m.start()], name, ctx):

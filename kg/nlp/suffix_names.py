@@ -182,9 +182,10 @@ def across_dash(text: str, walk: int) -> int:
     return walk
 
 
-def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """Where the name ending in the suffix at ``sfx_start`` begins."""
-    walk = walk_left(text, sfx_start, rule.max_prefix)
+def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *, walk: int | None = None) -> int:
+    """Where the name ending in the suffix at ``sfx_start`` begins (``walk``: the run start,
+    when the caller has it)."""
+    walk = walk_left(text, sfx_start, rule.max_prefix) if walk is None else walk
     if rule.type == "Organization":
         walk = across_dash(text, walk)
     if rule.type == "Project":
@@ -210,7 +211,10 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             continue
         if AWARD_AFTER_RE.match(text, m.end()):
             continue                              # 某某市政府质量奖 is an award, not a body
-        start = name_start(text, m.start(), rule, ctx)
+        walk = walk_left(text, m.start(), rule.max_prefix)
+        if m.start() - walk < rule.min_prefix:
+            continue                              # too few name characters before it at all
+        start = name_start(text, m.start(), rule, ctx, walk=walk)
         if acceptable(text[start:m.start()], rule, ctx):
             found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=rule.type,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from kg.nlp.context import RuleContext
 from kg.nlp.suffix_names import cut_at_stops, leftover, walk_left
-from kg.nlp.textutil import CJK
+from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
 ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?"
@@ -24,7 +25,6 @@ HEAD_BEFORE_RE = re.compile(
 RUN_RE = re.compile(rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})(?=等|[，。；…])")
 APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；、！\n])")
 PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n]{0,12}?(?:项目)")
-CUE_START_RE = re.compile(r"^(?:正式|已|将|成功|顺利|宣布|率先)?")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
 ASPECT_RE = re.compile("[着了过]")       # aspect particles only follow verbs
 PROJECT_WORDS = ("项目", "工程", "技改", "基地", "中心")
@@ -136,15 +136,20 @@ def list_runs(text: str, ctx: RuleContext) -> list[list[tuple[int, int]]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _cue_re(cues: frozenset[str]) -> re.Pattern[str]:
+    """Project verbs after a quoted name, after optional adverbs (正式签约, 已开工)."""
+    return re.compile(f"^[正式已将成功顺利宣布率先]*(?:{words_regex(cues).pattern})")
+
+
 def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
     """Quoted names followed by a project verb (签约, 开工 …) or ``作为…项目``."""
-    cues = ctx.words("project_cues")
+    cue_re = _cue_re(ctx.words("project_cues"))
     out = []
     for m in QUOTED_RE.finditer(text):
         after = text[m.end():m.end() + 16]
         clause = re.split(r"[，。；！？\n]", after, maxsplit=1)[0]
-        if CUE_START_RE.match(clause) and any(clause.lstrip("正式已将成功顺利宣布率先").startswith(c) for c in cues) \
-                or re.match(r"将?作为[^，。]{0,8}项目", clause):
+        if cue_re.match(clause) or re.match(r"将?作为[^，。]{0,8}项目", clause):
             out.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project",
                                rule="quoted.project_cue", confidence=0.75))
     return out

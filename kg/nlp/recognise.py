@@ -12,11 +12,20 @@ from kg.nlp.textutil import fold
 from kg.records import Mention
 
 
-def gazetteer_mentions(text: str, gaz: Gazetteer, rule: str) -> list[Mention]:
-    """Mentions of every gazetteer name in ``text`` (leftmost-longest)."""
+def gazetteer_mentions(text: str, gaz: Gazetteer, rule: str, inside: bytearray | None = None) -> list[Mention]:
+    """Mentions of every gazetteer name in ``text`` (leftmost-longest); with ``inside``, names
+    lying wholly within a longer mention already found are skipped (they would lose anyway)."""
     return [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule=f"gazetteer:{rule}",
                     confidence=0.9 if entry.type != "Place" else 0.8)
-            for entry, s, e in gaz.find(text)]
+            for entry, s, e in gaz.find(text) if inside is None or inside.find(0, s, e) >= 0]
+
+
+def covered(mentions: list[Mention], size: int) -> bytearray:
+    """1 where a mention lies, 0 elsewhere."""
+    mask = bytearray(size)
+    for m in mentions:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return mask
 
 
 def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) -> list[Mention]:
@@ -24,7 +33,7 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
     folded = fold(text)
     found = find_suffix_names(folded, ctx) + find_persons(folded, ctx) + find_enumerated(folded, ctx)
     found += short_companies(folded, ctx)
-    found += gazetteer_mentions(folded, ctx.places, "place")
+    found += gazetteer_mentions(folded, ctx.places, "place", covered(found, len(folded)))
     if user is not None:
         found += gazetteer_mentions(folded, user, "user")
     return [_unfold(m, text) for m in resolve(found, folded)]

@@ -18,7 +18,7 @@ def longest_first(mentions: list[Mention]) -> list[Mention]:
     taken: list[Mention] = []
     occupied = bytearray(max((m.end for m in mentions), default=0))
     for m in sorted(mentions, key=_priority, reverse=True):
-        if not any(occupied[m.start:m.end]):
+        if occupied.find(1, m.start, m.end) < 0:
             taken.append(m)
             occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     return sorted(taken, key=lambda m: (m.start, m.end))

@@ -81,6 +81,7 @@ def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewa
 ANCHOR_RE = re.compile(rf"等?{COUNT}|等")
 
 
+SEPARATOR_RE = re.compile("[、和及]")
 CLAUSE_END_RE = re.compile(r"[，。；！？：\n,;!?:]")
 
 
@@ -99,6 +100,8 @@ def _list_matches(text: str) -> list[re.Match[str]]:
     out, floor, starts = [], 0, clause_starts(text)
     for anchor in ANCHOR_RE.finditer(text):
         lo = max(floor, anchor.start() - 80, _clause_start(starts, anchor.start()))
+        if anchor.group() == "等" and not SEPARATOR_RE.search(text, lo, anchor.start()):
+            continue                              # one item and no count: never a list we use
         m = LIST_RE.search(text, lo, anchor.end())
         while m and m.end() != anchor.end():
             m = LIST_RE.search(text, m.end(), anchor.end()) if m.end() < anchor.end() else None

@@ -16,13 +16,6 @@ from kg.relate import cues
 from kg.relate.roles import after
 from kg.relate.view import DocView, Hit, Rule, apply_rules, names
 
-LEGAL_TAIL_RE = re.compile(
-    r"(?:（有限合伙）|\(有限合伙\)|股份有限公司|有限责任公司|有限公司|株式会社|集团有限公司|集团股份有限公司|"
-    r"控股集团|集团|公司|（[^（）]{1,8}）|\([^()]{1,8}\))$")
-INDUSTRY_TAIL_RE = re.compile(
-    r"(?:电子|科技|技术|智能|控股|实业|新材料|材料|机械|电气|电器|汽车|生物|医药|能源|新能源|信息|网络|软件|"
-    r"光电|半导体|精密|装备|制造|工业|化工|化学|纺织|服饰|食品|投资|发展|建设|传感|激光|通信|环保|物流|"
-    r"电梯|木业|家居|部件|零部件|机电|动力|数字|数据|云计算|基因|光子|微电子)$")
 QUOTE_INVEST_RE = re.compile(r"我们[^。”]{0,12}?(?:再建|新建|投资|投建|建设|建|打造)")
 SPEECH_RE = re.compile(r"(?:说|表示|介绍|透露|告诉)")
 
@@ -210,22 +203,20 @@ def invest_ba(view: DocView, sent: Span) -> Iterator[Relation]:
 
 
 def core_names(company: Entity, is_place: Callable[[str], bool]) -> list[str]:
-    """Short forms a project name may start with: names without place prefix, legal form, industry."""
-    out = set()
+    """Short forms a project name may start with: the company's names and the short names the
+    link stage derives from them (place prefix, legal form, industry words removed)."""
+    from kg.link.aliases import company_aliases
+    from kg.nlp.context import rule_context
+    from kg.nlp.textutil import fold
+
+    ctx, out = rule_context(), set()
     for name in names(company):
-        core = name
-        for _ in range(3):
-            core = LEGAL_TAIL_RE.sub("", core)
-        for k in (4, 3, 2):
-            if len(core) - k >= 2 and is_place(core[:k]):
-                core = core[k:]
+        out.add(name)
+        out.update(company_aliases(fold(name), ctx))
+        for k in (4, 3, 2):                  # places the document itself names
+            if len(name) - k >= 2 and is_place(name[:k]):
+                out.update(company_aliases(fold(name[k:]), ctx))
                 break
-        out.add(core)
-        for _ in range(2):
-            shorter = INDUSTRY_TAIL_RE.sub("", core)
-            if len(shorter) >= 2:
-                out.add(shorter)
-                core = shorter
     return sorted(c for c in out if len(c) >= 2)
 
 

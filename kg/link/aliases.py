@@ -102,12 +102,18 @@ def _short_before_suffix(alias: str, ctx: RuleContext) -> bool:
     return bool(found) and 0 < found.start() < 2
 
 
+def _starts_with_suffix(alias: str, ctx: RuleContext) -> bool:
+    """Whether ``alias`` starts with an institution word (大学湖畔实验室 from 浙江大学湖畔实验室:
+    the place belonged to the university's name)."""
+    return any(alias.startswith(w) for w in ("大学", "学院", "研究院", "研究所", "医院", "银行"))
+
+
 def _usable(alias: str, ctx: RuleContext) -> bool:
     """An alias is usable when it has ≥ 2 characters and is not a place, a generic word or
     a common word of the dictionary (东方 of 东方某某集团)."""
     if len(alias) < 2 or alias in ctx.words("generic") or alias in ctx.words("industry") \
             or alias in ctx.words("nouns") or alias in ctx.words("verbs") \
-            or _short_before_suffix(alias, ctx) \
+            or _short_before_suffix(alias, ctx) or _starts_with_suffix(alias, ctx) \
             or (alias in ctx.suffix_rules and len(alias) < 4):
         return False
     return not any(e - s == len(alias) for _, s, e in ctx.places.find(alias))

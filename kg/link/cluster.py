@@ -20,7 +20,7 @@ from kg.nlp.resolve import longest_first
 from kg.nlp.textutil import CJK, fold
 from kg.records import Entity, Mention, Span
 
-MATE_TYPES = ("Company", "Organization", "Park", "Project")
+MATE_TYPES = ("Company", "Park", "Project")   # lists of "platforms" mix institutions and firms
 LEGAL_END = ("有限公司", "股份公司", "总公司", "分公司", "集团", "公司")
 
 

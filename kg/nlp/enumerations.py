@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from kg.nlp.context import RuleContext
-from kg.nlp.suffix_names import cut_at_stops, leftover, walk_left
+from kg.nlp.suffix_names import FACILITY_RE, cut_at_stops, leftover, walk_left
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
@@ -146,13 +146,15 @@ def _cue_re(cues: frozenset[str]) -> re.Pattern[str]:
 
 
 def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
-    """Quoted names followed by a project verb (签约, 开工 …) or ``作为…项目``."""
+    """Quoted names followed by a project verb (签约, 开工 …), ``作为…项目``, or 项目 when the
+    name is a facility (“某某智算中心”项目)."""
     cue_re = _cue_re(ctx.words("project_cues"))
     out = []
     for m in QUOTED_RE.finditer(text):
         after = text[m.end():m.end() + 16]
         clause = re.split(r"[，。；！？\n]", after, maxsplit=1)[0]
-        if cue_re.match(clause) or re.match(r"将?作为[^，。]{0,8}项目", clause):
+        named_facility = clause.startswith("项目") and FACILITY_RE.search(m.group(1))
+        if cue_re.match(clause) or re.match(r"将?作为[^，。]{0,8}项目", clause) or named_facility:
             out.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project",
                                rule="quoted.project_cue", confidence=0.75))
     return out

@@ -82,3 +82,8 @@ def test_joint_institution_across_a_dash():
     text = "以浙江大学—滨湖智慧城光电联合研究中心等平台为依托"
     orgs = [m.text for m in find_mentions(text, rule_context()) if m.type == "Organization"]
     assert orgs == ["浙江大学—滨湖智慧城光电联合研究中心"]
+
+
+def test_no_alias_that_starts_with_an_institution_word():
+    ctx = rule_context()
+    assert "大学湖畔实验室" not in park_aliases("浙江大学湖畔实验室", ctx)

@@ -66,3 +66,9 @@ def test_list_mates_take_the_type_of_a_known_member():
     [ex] = extract_articles([article_from_text("澄星72万片6英寸技改、史克2亿套连接器技改、海兰8英寸、可沁拉罐线……截至年底")])
     projects = {e.label for e in ex.entities if e.type == "Project"}
     assert {"海兰8英寸", "可沁拉罐线"} <= projects
+
+
+def test_quoted_facility_before_project_is_a_project():
+    text = "杭州某某科技有限公司投资的“云启智算中心”项目总投资32亿元。其中“152”项目8个。"
+    projects = [m.text for m in find_mentions(text, rule_context()) if m.type == "Project"]
+    assert projects == ["云启智算中心"]

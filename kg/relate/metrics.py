@@ -51,6 +51,8 @@ GROWTH_RE = re.compile(
 NEGATIVE = ("下降", "减少", "回落")
 FOREIGN_CLAUSE_RE = re.compile(r"(?:该公司|该企业|该集团|该项目|公司|企业的|项目的|户均|家均|亩均|人均)")
 """A clause about a company, a project or a per-unit ratio, not about the park."""
+COMPANY_SUBJECT_RE = re.compile(r"这家[^，。；]{0,16}?(?:企业|公司|集团)")
+"""A sentence about 这家…企业 (the company just described) gives that company's figures."""
 SPEECH_END_RE = re.compile(r"(?:介绍|表示|说|指出|透露|称|坦言|提到|告诉记者)$")
 
 
@@ -166,7 +168,8 @@ def _clause_subject(view: DocView, sent: Span, start: int) -> Hit | None:
 def _park(view: DocView, sent: Span, start: int) -> Entity | None:
     """The park a metric phrase at ``start`` is about, or ``None`` (another subject, a plan)."""
     c_start, _ = view.clause_at(start, sent)
-    if cues.FUTURE_RE.search(view.text, sent.start, start) or FOREIGN_CLAUSE_RE.search(view.text, c_start, start):
+    if cues.FUTURE_RE.search(view.text, sent.start, start) or FOREIGN_CLAUSE_RE.search(view.text, c_start, start) \
+            or COMPANY_SUBJECT_RE.search(view.text, sent.start, start):
         return None
     owner = view.hit_ending_at(start - 1) if view.text[start - 1:start] == "的" else view.hit_ending_at(start)
     subject = owner or _clause_subject(view, sent, start)

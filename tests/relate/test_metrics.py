@@ -173,3 +173,12 @@ def test_seed_metrics(seed_extractions: list[Extraction]) -> None:
     assert found[("大创小镇", "规上工业总产值", "同比增速", "全年", "2023")] == "1.1"
     assert found[("杭州钱江经济开发区", "制造业投资", None, "1-5月", None)] == "651000000"
     assert not any(metric.endswith("投资") and park.endswith("项目") for park, metric, *_ in found)
+
+
+def test_figures_of_the_company_just_described_are_not_the_parks():
+    from kg.ingest import article_from_text
+    from kg.pipeline import extract_articles
+    text = ("绍兴某某新城：平台崛起\n\n在绍兴某某新城，某芯集成电路（绍兴）有限公司的车间里机器轰鸣。"
+            "这家成立于2018年的企业，已成长为国内领先企业，去年营收超过50亿元。")
+    [ex] = extract_articles([article_from_text(text)])
+    assert not [a for a in ex.attributes if a.name == "metric"]

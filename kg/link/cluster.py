@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from kg.iri import entity_iri, normalise_key
@@ -17,7 +16,7 @@ from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs
 from kg.nlp.gazetteer import Entry, Gazetteer
 from kg.nlp.resolve import longest_first
-from kg.nlp.textutil import CJK, fold
+from kg.nlp.textutil import fold
 from kg.records import Entity, Mention, Span
 
 MATE_TYPES = ("Company", "Park", "Project")   # lists of "platforms" mix institutions and firms
@@ -119,12 +118,10 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
 
 def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
     """Companies named at the start of project names (某某智控未来产业中心 → 某某智控, 某某)."""
-    industry = "|".join(sorted(ctx.words("industry"), key=len, reverse=True))
-    pattern = re.compile(rf"^([{CJK}]{{2,4}}?)({industry})")
     for m in mentions:
         if m.type != "Project":
             continue
-        found = pattern.match(fold(m.text))
+        found = ctx.brand_prefix_re.match(fold(m.text))
         if not found or len(found.group(0)) >= len(m.text) - 1:
             continue
         brand, company = found.group(1), found.group(0)
@@ -140,7 +137,7 @@ def propagate(text: str, mentions: list[Mention], table: NameTable, known: Gazet
     for k, cid in table.owner.items():
         if k not in table.ambiguous:
             gaz.add(Entry(k, table.kind[cid], k, "document"))
-    folded = key_text(text)
+    folded = fold(text)
     seen = {(m.start, m.end) for m in mentions}
     extra = [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.propagate", confidence=0.7)
              for entry, s, e in gaz.find(folded) if (s, e) not in seen]
@@ -165,11 +162,6 @@ def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Men
                 extra.append(Mention(text=text[s:e], start=s, end=e, type=known[0].type,
                                      rule="link.list_mate", confidence=0.6))
     return longest_first(list(mentions) + extra)
-
-
-def key_text(text: str) -> str:
-    """Width-folded text of the same length (white space is not removed here)."""
-    return fold(text)
 
 
 def canonical(kind: str, surface: Counter[str], names: set[str], ctx: RuleContext) -> str:

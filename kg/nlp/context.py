@@ -39,8 +39,8 @@ class RuleContext:
     title_end_re: re.Pattern[str]      # a title ending at the end of the searched range
     suffix_end_re: re.Pattern[str]     # a name suffix ending at the end of the searched range
     after_re: re.Pattern[str]       # words after a person name (anchored use)
-    industry_re: re.Pattern[str]
     industry_any_re: re.Pattern[str]   # brand-head industry words anywhere (longest first)
+    brand_prefix_re: re.Pattern[str]   # 2-4 characters + an industry word at the start (某某智控…)
     surnames1: frozenset[str]
     surnames2: frozenset[str]
     rare_surnames: frozenset[str]      # accepted only where context says a name follows
@@ -98,7 +98,7 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
         suffix_end_re=re.compile(f"(?:{words_regex({r.suffix for r in lex.suffixes}).pattern})$"),
         after_re=words_regex(lex.words("person_after")),
         industry_any_re=words_regex(lex.words("brand_heads")),
-        industry_re=re.compile(f"(?:{words_regex(lex.words('industry')).pattern})(?![{CJK}])"),
+        brand_prefix_re=re.compile(f"^([{CJK}]{{2,4}}?)({words_regex(lex.words('industry')).pattern})"),
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),
         rare_surnames=lex.words("surnames_rare"),

@@ -36,7 +36,7 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
     found += gazetteer_mentions(folded, ctx.places, "place", covered(found, len(folded)))
     if user is not None:
         found += gazetteer_mentions(folded, user, "user")
-    return [_unfold(m, text) for m in resolve(found, folded)]
+    return [_unfold(m, text) for m in resolve(found, folded, ctx)]
 
 
 def _unfold(m: Mention, text: str) -> Mention:

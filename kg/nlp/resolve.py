@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp.context import RuleContext
 from kg.records import Mention
 
 SOURCE_PRIORITY = {"gazetteer": 3, "person": 2, "suffix": 1}
@@ -24,7 +25,7 @@ def longest_first(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
-def trim_to_known(mentions: list[Mention], text: str) -> list[Mention]:
+def trim_to_known(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
     """A suffix name whose text ends with a cleaner name of the same type found elsewhere
     (``利用某某小镇`` vs ``某某小镇`` after a boundary) is trimmed to that name."""
     clean = {m.text for m in mentions if m.start == 0 or not text[m.start - 1].isalnum()}
@@ -33,17 +34,16 @@ def trim_to_known(mentions: list[Mention], text: str) -> list[Mention]:
         best = None
         if m.rule.startswith("suffix"):
             best = next((m.text[-n:] for n in range(len(m.text) - 1, 1, -1) if m.text[-n:] in clean), None)
-        if best is not None and not _is_place_prefix(m.text[:-len(best)]):
+        if best is not None and not _is_place_prefix(m.text[:-len(best)], ctx):
             m = Mention(text=best, start=m.end - len(best), end=m.end, type=m.type, rule=m.rule + "+trim",
                         confidence=m.confidence)
         out.append(m)
     return out
 
 
-def _is_place_prefix(prefix: str) -> bool:
-    # Place prefixes are kept (杭州某某小镇): linking folds them into the same entity.
-    from kg.nlp.context import rule_context
-    places = rule_context().places.find(prefix)
+def _is_place_prefix(prefix: str, ctx: RuleContext) -> bool:
+    """Place prefixes are kept (杭州某某小镇): linking folds them into the same entity."""
+    places = ctx.places.find(prefix)
     return bool(places) and sum(e - s for _, s, e in places) == len(prefix)
 
 
@@ -66,7 +66,7 @@ def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:
             and not PLACE_CUE_RE.search(text, max(0, m.start - 8), m.start) else m for m in mentions]
 
 
-def resolve(mentions: list[Mention], text: str) -> list[Mention]:
+def resolve(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
     """Apply the filters in order and return sorted, non-overlapping mentions."""
-    mentions = drop_persons_named_like_orgs(trim_to_known(projects_by_anaphor(mentions, text), text))
+    mentions = drop_persons_named_like_orgs(trim_to_known(projects_by_anaphor(mentions, text), text, ctx))
     return longest_first(mentions)

@@ -8,11 +8,7 @@ from functools import lru_cache
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-CJK_RE = re.compile(f"[{CJK}]")
 NAME_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9·&]")
-OPEN_QUOTES = "“「『\"‘《"
-CLOSE_QUOTES = "”」』\"’》"
-SENTENCE_END = "。！？!?；;"
 
 
 @lru_cache(maxsize=4096)
@@ -27,22 +23,8 @@ def is_name_char(ch: str) -> bool:
     return bool(NAME_CHAR_RE.match(ch))
 
 
-def has_cjk(text: str) -> bool:
-    """Whether ``text`` contains a CJK ideograph."""
-    return bool(CJK_RE.search(text))
-
-
 def words_regex(words: frozenset[str] | set[str]) -> re.Pattern[str]:
     """A regex matching any of ``words``, longest first."""
     ordered = sorted(words, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, ordered)) or r"(?!x)x")
 
-
-def paren_group_start(text: str, close: int, *, limit: int = 8) -> int | None:
-    """Start of a parenthesised group ending at ``close`` (index of ')' or '）'), or None."""
-    opener = "(" if text[close] == ")" else "（"
-    lo = max(0, close - limit)
-    pos = text.rfind(opener, lo, close)
-    if pos < 0 or not all(is_name_char(c) for c in text[pos + 1:close]):
-        return None
-    return pos

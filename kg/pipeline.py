@@ -48,11 +48,16 @@ class BuildReport:
     failures: list[Failure]
 
 
-def _one(article: Article, analysis, ctx, known=None) -> Extraction:
-    from kg.link import link_document
+def _one(article: Article, analysis, ctx, known=None, first=None) -> Extraction:
+    """One article's extraction; ``first``: its entities from the first pass, reused when the
+    corpus gazetteer ``known`` finds nothing new in it."""
+    from kg.link import adds_names, link_document
     from kg.relate import relate
 
-    entities = link_document(article.text, list(analysis.mentions), ctx, known)
+    if first is not None and (known is None or not adds_names(known, article.text, first)):
+        entities = first
+    else:
+        entities = link_document(article.text, list(analysis.mentions), ctx, known)
     relations, attributes = relate(article.text, article.title, list(analysis.sentences), entities,
                                    date=article.date)
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
@@ -72,13 +77,11 @@ def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAUL
 
     ctx = rule_context()
     analyses = list(analyse_many((a.text for a in articles), settings=settings))
-    known = None
-    if len(articles) > 1 or prior:
-        first = [link_document(a.text, list(an.mentions), ctx) for a, an in zip(articles, analyses)]
-        known = corpus_gazetteer([*first, list(prior)], ctx)
+    first = [link_document(a.text, list(an.mentions), ctx) for a, an in zip(articles, analyses)]
+    known = corpus_gazetteer([*first, list(prior)], ctx) if len(articles) > 1 or prior else None
     out = []
     for i, (article, analysis) in enumerate(zip(articles, analyses), 1):
-        out.append(_one(article, analysis, ctx, known))
+        out.append(_one(article, analysis, ctx, known, first[i - 1]))
         if progress:
             progress(i, len(articles))
     return link_corpus(out, tuple(prior))

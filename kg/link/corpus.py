@@ -120,3 +120,12 @@ def corpus_gazetteer(entity_lists: list[list[Entity]] | list[tuple[Entity, ...]]
         if len(types) == 1:
             gaz.add(Entry(name, next(iter(types)), name, "corpus"))
     return gaz
+
+
+def adds_names(known: Gazetteer, text: str, entities: list[Entity]) -> bool:
+    """Whether ``known`` finds in ``text`` a name the document's own linking did not (another
+    span, or the same span with another type); if not, linking again would change nothing."""
+    from kg.nlp.textutil import fold
+
+    found = {(m.start, m.end, e.type) for e in entities for m in e.mentions}
+    return any((s, e, entry.type) not in found for entry, s, e in known.find(fold(text)))

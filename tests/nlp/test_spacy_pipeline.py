@@ -66,3 +66,22 @@ def test_fast_char_words_equal_spacy_char_segmenter(text):
     from kg.nlp.spacy_pipeline import char_words
     doc = spacy.blank("zh").make_doc(text)
     assert char_words(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
+def test_set_entities_equals_spacy_set_ents_outside():
+    import spacy
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from kg.nlp.spacy_pipeline import set_entities
+
+    nlp = spacy.blank("zh")
+    text = "杭州某某科技有限公司落户某某小镇，董事长张三表示。"
+    a, b = nlp(text), nlp(text)
+    spans = filter_spans([a.char_span(0, 10, label="Company"), a.char_span(text.index("某某小镇"), text.index("某某小镇") + 4, label="Park"),
+                          a.char_span(text.index("张三"), text.index("张三") + 2, label="Person")])
+    set_entities(a, spans)
+    b.set_ents([Span(b, s.start, s.end, label=s.label_) for s in spans], default="outside")
+    assert [(t.ent_iob_, t.ent_type_) for t in a] == [(t.ent_iob_, t.ent_type_) for t in b]
+    assert [(e.text, e.label_) for e in a.ents] == [("杭州某某科技有限公司", "Company"), ("某某小镇", "Park"),
+                                                     ("张三", "Person")]

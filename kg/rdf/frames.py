@@ -5,7 +5,9 @@ functions, so importing this module costs nothing.
 
 ``open_rdflib`` shares the store folder itself (no copy, no snapshot file): oxrdflib's
 ``OxigraphStore`` accepts an already opened ``pyoxigraph.Store`` (its own ``open(path)`` would
-always open read-write), so the folder is opened through ``KGStore.open`` with its locking rules.
+always open read-write), so the folder is opened through ``KGStore.open`` with its locking and
+versioning rules: read-only, the published version; read-write, a new version that
+``Dataset.close()`` publishes.
 """
 from __future__ import annotations
 
@@ -33,16 +35,21 @@ def open_rdflib(path: Path | str, *, read_only: bool = True) -> rdflib.Dataset:
     """An rdflib ``Dataset`` (union default graph, park-kg prefixes bound) over the store folder.
 
     Queries run in Oxigraph; prefer ``ds.query`` to ``ds.triples`` loops (which are slower than
-    plain rdflib). A read-only dataset is a snapshot: do not keep it open across a ``kg build``
-    (rdflib calls bypass the writer check of ``KGStore``). Raises ``StoreError`` if the folder
-    is not a store or a writer holds it.
+    plain rdflib). A read-only dataset is a snapshot of the published version (reopen it after a
+    ``kg build``); a writable one holds the writer lock and publishes its changes on
+    ``close()``. Raises ``StoreError`` if the folder is not a store, or (writable) if another
+    writer holds it.
     """
     from oxrdflib.store import OxigraphStore
     from rdflib import Dataset
 
+    class _Published(OxigraphStore):  # closing the rdflib store publishes the KGStore's version
+        def close(self, commit_pending_transaction: bool = False) -> None:
+            store.close()
+
     store = KGStore.open(path, read_only=read_only)
-    dataset = Dataset(store=OxigraphStore(store=store.raw), default_union=True)
-    dataset.kg_store = store  # type: ignore[attr-defined]  # keeps the writer registered while in use
+    dataset = Dataset(store=_Published(store=store.raw), default_union=True)
+    dataset.kg_store = store  # type: ignore[attr-defined]
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri, override=True)
     return dataset

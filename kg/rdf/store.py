@@ -1,14 +1,15 @@
-"""``KGStore``: the park-kg knowledge graph in a pyoxigraph (RocksDB) folder.
+"""``KGStore``: the park-kg knowledge graph in a pyoxigraph (RocksDB) store folder.
 
 One named graph per document (its IRI is the document IRI) plus the ontology graph
 ``https://w3id.org/park-kg/ontology``. Queries see the union of all graphs as their default
 graph; the prefix table of ``kg.rdf.namespace`` is predeclared.
 
-Concurrency (measured with pyoxigraph 0.5, details in ``kg.rdf.lock``): one writer per store; a
-second writer gets a ``StoreError`` at once. ``read_only=True`` opens take no lock and see a
-snapshot of the store as of their opening; because reading while another handle writes is unsafe
-in pyoxigraph (runaway memory was observed), they are refused while a writer holds the store, and
-a read-only handle refuses to read once a writer has appeared: reopen it after the build.
+A store folder holds published, immutable versions (``kg.rdf.versions``). A read-write open takes
+the writer lock (a second writer gets a ``StoreError`` at once) and writes a new version, which
+``close`` publishes atomically; leaving the ``with`` block by an exception (or a crash, or a
+kill) publishes nothing, so the store stays as it was before. A read-only open reads the
+published version: consistent answers while a build writes the next one; reopen to see it
+(``is_stale`` tells when).
 """
 from __future__ import annotations
 
@@ -35,8 +36,9 @@ from pyoxigraph import (
 from kg.errors import QueryError, StoreError
 from kg.rdf.batch import Batch
 from kg.rdf.convert import extraction_quads, ontology_quads
+from kg.rdf import versions
+from kg.rdf.lock import LOCKED_FIX, WriterLock
 from kg.rdf.lock import one_line as _one_line
-from kg.rdf.lock import open_raw, register_writer, writer_active
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES, kgo_values
 from kg.rdf.results import format_table, py_value
 from kg.records import RELATION_TYPES, Extraction
@@ -69,27 +71,61 @@ def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
 class KGStore:
     """The knowledge graph store. Build it with ``KGStore.open``; use it as a context manager."""
 
-    def __init__(self, raw: Store, *, path: Path | None, read_only: bool) -> None:
+    def __init__(self, raw: Store, *, path: Path | None, read_only: bool,
+                 version: Path | None = None, lock: WriterLock | None = None) -> None:
         self._raw: Store | None = raw
-        self.path = path
+        self.path = path              # the store folder (None: in memory)
+        self.version = version        # the database folder this handle reads or writes
         self.read_only = read_only
+        self._lock = lock
         self._unflushed = 0   # changed quads committed since the last flush
 
     @classmethod
     def open(cls, path: Path | str | None, *, read_only: bool = False) -> KGStore:
         """Open (creating the folder) the store at ``path``; ``None`` is a new in-memory store.
 
-        A read-write open loads or refreshes the ontology graph when it differs from
-        ``ontology/park-kg.ttl``. Raises ``StoreError`` if another writer holds the store, if a
-        read-only store does not exist, or if the folder is not a readable store.
+        Read-write: takes the writer lock and starts a new version from the published one; the
+        ontology graph is loaded or refreshed when it differs from ``ontology/park-kg.ttl``.
+        Raises ``StoreError`` if another writer holds the store, if a read-only store does not
+        exist, or if the folder is not a readable store.
         """
-        folder = None if path is None else Path(path)
-        store = cls(open_raw(folder, read_only=read_only), path=folder, read_only=read_only)
-        if folder is not None and not read_only:
-            register_writer(folder, store)
+        if path is None:
+            if read_only:
+                raise StoreError("an in-memory store cannot be opened read-only", fix="give a store folder")
+            store = cls(Store(), path=None, read_only=False)
+        elif read_only:
+            store = cls._open_read_only(Path(path))
+        else:
+            store = cls._open_writer(Path(path))
         if not read_only:
             store._sync_ontology()
         return store
+
+    @classmethod
+    def _open_read_only(cls, folder: Path) -> KGStore:
+        version = versions.active_dir(folder) if folder.is_dir() else None
+        if version is None:
+            raise StoreError(f"no store at {folder}", fix="run kg build first or use --store")
+        return cls(_raw_store(version, read_only=True), path=folder, read_only=True, version=version)
+
+    @classmethod
+    def _open_writer(cls, folder: Path) -> KGStore:
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"cannot open store {folder}: it is a file",
+                             fix="give a folder (a new one is created)")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create store folder {folder}: {_one_line(err)}",
+                             fix="check the path and permissions") from err
+        lock = WriterLock(folder).acquire()
+        try:
+            version = versions.begin(folder)
+            return cls(_raw_store(version, read_only=False), path=folder, read_only=False,
+                       version=version, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
 
     # ------------------------------------------------------------------ access
     @property
@@ -99,16 +135,19 @@ class KGStore:
 
     @property
     def raw(self) -> Store:
-        """The underlying ``pyoxigraph.Store``.
-
-        Raises ``StoreError`` when closed, or when a writer appeared on a read-only store.
-        """
+        """The underlying ``pyoxigraph.Store`` (``StoreError`` when closed)."""
         if self._raw is None:
             raise StoreError(f"store {self.path or '(memory)'} is closed", fix="open it again")
-        if self.read_only and self.path is not None and writer_active(self.path):
-            raise StoreError(f"store {self.path} is being written since it was opened read-only",
-                             fix="reopen it when the kg build has finished")
         return self._raw
+
+    def is_stale(self) -> bool:
+        """For a read-only handle: whether a newer version was published since it was opened."""
+        if not self.read_only or self.path is None:
+            return False
+        try:
+            return versions.active_dir(self.path) != self.version
+        except StoreError:
+            return True
 
     def _writable(self) -> Store:
         if self.read_only:
@@ -305,28 +344,64 @@ class KGStore:
             raise StoreError(f"flushing {self.path} failed: {_one_line(err)}", fix="check disk space") from err
 
     def close(self) -> None:
-        """Flush and release the store (and its lock). Closing twice is harmless.
-
-        The lock is released when the last reference to the pyoxigraph store goes (query
-        results still being iterated keep it).
-        """
-        if self._raw is not None:
-            if not self.read_only and self.path is not None:
-                self.flush()
+        """Flush, publish the written version and release the writer lock; for a read-only
+        handle just let it go. Closing twice is harmless."""
+        if self._raw is None:
+            return
+        if self.read_only or self.path is None or self.version is None:
             self._raw = None
-            if not self.read_only and self.path is not None:
-                _drop_stale_wal(self.path)
+            return
+        try:
+            self.flush()
+            self._raw = None
+            _drop_stale_wal(self.version)
+            versions.publish(self.path, self.version)
+        except BaseException:
+            self.abort()
+            raise
+        finally:
+            self._release()
+
+    def abort(self) -> None:
+        """Drop what this writer wrote: the published version stays as it was."""
+        self._raw = None
+        if not self.read_only and self.path is not None and self.version is not None \
+                and versions.active_dir(self.path) != self.version:
+            versions.discard(self.version)
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> KGStore:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
 
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"
         return f"KGStore({str(self.path) if self.path else 'memory'!r}, {mode})"
+
+
+def _raw_store(version: Path, *, read_only: bool) -> Store:
+    """Open one version's database. Raises ``StoreError`` if it is not a readable store."""
+    try:
+        return Store.read_only(str(version)) if read_only else Store(str(version))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(f"store {version} is locked by another writer", fix=LOCKED_FIX) from err
+        raise StoreError(f"cannot open store {version}: {_one_line(err)}",
+                         fix="check the folder is a park-kg store, or delete it and rebuild") from err
+    except RuntimeError as err:  # RocksDB corruption
+        raise StoreError(f"store {version} is unreadable: {_one_line(err)}",
+                         fix="delete the folder and rebuild") from err
 
 
 def _drop_stale_wal(path: Path) -> None:

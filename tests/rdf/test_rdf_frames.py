@@ -64,10 +64,14 @@ def test_open_rdflib_shares_the_folder(store_path: Path, sample: Extraction) -> 
 
 
 def test_open_rdflib_for_writing_holds_the_lock(store_path: Path) -> None:
+    KGStore.open(store_path).close()
     ds = open_rdflib(store_path, read_only=False)
-    with pytest.raises(StoreError, match="locked"):
+    with pytest.raises(StoreError, match="another kg build"):
         KGStore.open(store_path)
-    with pytest.raises(StoreError, match="already writes"):
-        open_rdflib(store_path)
-    ds.close()
-    del ds
+    ds.add((URIRef("https://example.org/a"), URIRef("https://example.org/b"), Literal("c"),
+            URIRef("https://example.org/g")))
+    reader = open_rdflib(store_path)   # readers see the published version meanwhile
+    assert not list(reader.query("ASK { <https://example.org/a> ?p ?o }"))[0]
+    ds.close()                          # publishes
+    assert list(open_rdflib(store_path).query("ASK { <https://example.org/a> ?p ?o }"))[0]
+    KGStore.open(store_path).close()    # the lock is free again

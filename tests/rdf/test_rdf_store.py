@@ -126,22 +126,25 @@ def test_writer_while_another_process_writes(store_path: Path, other_writer: sub
 
 
 def test_second_writer_in_this_process_gets_store_error(store_path: Path) -> None:
-    with KGStore.open(store_path), pytest.raises(StoreError, match="locked"):
+    with KGStore.open(store_path), pytest.raises(StoreError, match="another kg build is running"):
         KGStore.open(store_path)
 
 
-def test_read_only_is_refused_while_another_process_writes(
-        store_path: Path, other_writer: subprocess.Popen[str]) -> None:
-    with pytest.raises(StoreError, match="being written.*another kg build is running"):
-        KGStore.open(store_path, read_only=True)
+def test_reader_while_another_process_writes_sees_the_published_version(
+        store_path: Path, sample: Extraction) -> None:
+    with KGStore.open(store_path) as writer:
+        writer.replace_documents([sample])
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(store_path)], cwd=REPO, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        with KGStore.open(store_path, read_only=True) as reader:
+            assert [d["doc_id"] for d in reader.documents()] == [sample.article.doc_id]
+    finally:
+        proc.communicate(input="", timeout=60)
 
 
-def test_read_only_is_refused_while_this_process_writes(store_path: Path) -> None:
-    with KGStore.open(store_path), pytest.raises(StoreError, match="already writes"):
-        KGStore.open(store_path, read_only=True)
-
-
-def test_read_only_handle_is_a_snapshot_and_pauses_while_a_writer_runs(
+def test_reader_sees_a_consistent_snapshot_while_this_process_writes(
         store_path: Path, sample: Extraction) -> None:
     with KGStore.open(store_path) as writer:
         writer.replace_documents([sample])
@@ -151,11 +154,40 @@ def test_read_only_handle_is_a_snapshot_and_pauses_while_a_writer_runs(
             reader.replace_documents([sample])
         with KGStore.open(store_path) as writer:
             writer.replace_documents([sample_extraction(doc_id="doc-0002")])
-            with pytest.raises(StoreError, match="being written since it was opened read-only"):
-                reader.documents()
-        assert len(reader.documents()) == 1  # the snapshot taken at open time
+            assert len(reader.documents()) == 1 and not reader.is_stale()
+            assert len(writer.documents()) == 2
+        assert reader.is_stale()
+        assert len(reader.documents()) == 1  # the version it opened, still readable
     with KGStore.open(store_path, read_only=True) as reader:
-        assert len(reader.documents()) == 2
+        assert len(reader.documents()) == 2 and not reader.is_stale()
+
+
+def test_a_failed_build_publishes_nothing(store_path: Path, sample: Extraction) -> None:
+    with KGStore.open(store_path) as writer:
+        writer.replace_documents([sample])
+    before = [p.name for p in store_path.iterdir()]
+    with pytest.raises(RuntimeError), KGStore.open(store_path) as writer:
+        writer.replace_documents([sample_extraction(doc_id="doc-0002")])
+        raise RuntimeError("the build failed half-way")
+    with KGStore.open(store_path, read_only=True) as reader:
+        assert [d["doc_id"] for d in reader.documents()] == [sample.article.doc_id]
+    assert sorted(p.name for p in store_path.iterdir()) == sorted(before)   # the new version is gone
+
+
+def test_versions_are_pruned_to_the_published_one_and_the_one_before(store_path: Path, sample: Extraction) -> None:
+    for i in range(4):
+        with KGStore.open(store_path) as writer:
+            writer.replace_documents([sample_extraction(doc_id=f"doc-{i:04d}")])
+    with KGStore.open(store_path):
+        pass
+    assert sorted(p.name for p in store_path.glob("v*")) == ["v000003", "v000004", "v000005"]
+    assert (store_path / "active").read_text(encoding="utf-8").strip() == "v000005"
+
+
+def test_an_old_single_database_folder_is_refused_with_a_fix(tmp_path: Path) -> None:
+    ox.Store(str(tmp_path / "old")).flush()
+    with pytest.raises(StoreError, match="older park-kg layout.*delete the folder"):
+        KGStore.open(tmp_path / "old", read_only=True)
 
 
 @pytest.mark.parametrize("path", [None, "missing"])

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import KGError, QueryError
 from kg.settings import DEFAULT, Settings
 
 SAMPLE_QUERY = """PREFIX kgo: <https://w3id.org/park-kg/ontology#>
@@ -28,6 +28,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         pkuseg_model=Path(args.pkuseg_model) if getattr(args, "pkuseg_model", None) else None,
         gazetteers=tuple(Path(g) for g in args.gazetteer) if getattr(args, "gazetteer", None) else None,
         progress=False if getattr(args, "quiet", False) else None,
+        decisions=Path(args.decisions) if getattr(args, "decisions", None) else None,
+        jobs=getattr(args, "jobs", None),
     )
 
 
@@ -55,15 +57,66 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     update, bar = _progress_bar(settings, "extract")
-    report = build(args.paths, settings=settings, progress=update)
-    if bar:
-        bar.close()
+    try:
+        report = build(args.paths, settings=settings, progress=update, remove=getattr(args, "documents", ()))
+    finally:
+        if bar:
+            bar.close()
     _print_failures(report.failures)
+    c = report.changes
     types = ", ".join(f"{k} {v}" for k, v in report.entities.items()) or "none"
-    speed = int(report.chars / report.seconds) if report.seconds else 0
-    print(f"built {report.documents} documents into {settings.store}/ in {report.seconds} s "
-          f"({speed:,} chars/s): entities {types}; relations {report.relations}; quads {report.quads}")
+    print(f"built {c.total} documents into {settings.store}/ ({c.added} added, {c.changed} changed, {c.unchanged} unchanged, "
+          f"{len(c.removed)} removed; {c.rewritten} graphs rewritten) in {report.seconds} s: "
+          f"entities {types}; relations {report.relations}; merges {c.merges}; quads {report.quads}")
+    if report.failures:
+        print(f"kg: {len(report.failures)} input(s) failed (listed above); the others were built", file=sys.stderr)
     return 1 if report.failures else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Drop documents and recompute what depended on them."""
+    args.paths = []
+    return cmd_build(args)
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    from kg.rdf.store import KGStore, format_table
+
+    with KGStore.open(_settings(args).store, read_only=True) as store:
+        docs = store.documents()
+    rows = [[d["path"], d["title"], d["date"], d["entities"], d["relations"], d["doc_id"]] for d in docs]
+    print(format_table(["path", "title", "date", "entities", "relations", "doc_id"], rows))
+    return 0
+
+
+def cmd_why(args: argparse.Namespace) -> int:
+    from kg.rdf.store import KGStore
+    from kg.rdf.why import explain
+
+    with KGStore.open(_settings(args).store, read_only=True) as store:
+        found = explain(store, args.entity)
+    for ex in found:
+        if ex.asked_for:
+            print(f"{ex.asked_for} was merged into {ex.iri} (owl:sameAs)")
+        print(f"{ex.label} [{ex.type}] {ex.iri}")
+        print(f"  documents: {len(ex.documents)}")
+        for name, docs in ex.names.items():
+            print(f"  name {name!r} read in {', '.join(docs)}")
+        for old, name, rule in ex.merged:
+            print(f"  merged {old} (shared name {name!r}) by {rule}")
+        if not ex.merged:
+            print("  no cross-document merge made this entity")
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from kg.link.decisions import append_decision
+    from kg.pipeline import decisions_file
+
+    path = decisions_file(_settings(args))
+    decision = append_decision(path, (args.a, args.b), same=args.same, kind=args.type)
+    print(f"recorded {decision.rule}: {args.a} / {args.b}; run kg build to apply it")
+    return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -83,16 +136,91 @@ def _query_text(arg: str) -> str:
     return arg
 
 
+def _params(items: list[str]) -> dict[str, str]:
+    """``--param key=value`` options as a dict (the value may contain ``=``)."""
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {item!r} is not key=value", fix="write --param name=value")
+        out[key.strip()] = value
+    return out
+
+
+def _query_from_args(args: argparse.Namespace) -> str:
+    """The SPARQL to run: ``--name`` bound with ``--param``, or the positional text, file or 'sample'."""
+    name, text, params = getattr(args, "name", None), args.query, getattr(args, "param", None) or []
+    if name:
+        from kg.queries import bind
+
+        if text:
+            raise QueryError("both a query text and --name were given", fix="give one of them")
+        return bind(name, _params(params))
+    if params:
+        raise QueryError("--param needs --name", fix="name the query: kg query --name NAME --param key=value")
+    if not text:
+        raise QueryError("no query given", fix="give SPARQL text, a .rq file, 'sample', or --name NAME (kg query --list)")
+    return SAMPLE_QUERY if text == "sample" else _query_text(text)
+
+
+def _query_list() -> str:
+    """The named queries, their descriptions and parameters, for ``kg query --list``."""
+    from kg.queries import list_queries
+
+    lines = []
+    for q in list_queries():
+        lines.append(f"{q.name}\n    {q.description}")
+        for p in q.params:
+            need = "required" if p.required else ("optional" if p.default is None else f"default {p.default}")
+            lines.append(f"    --param {p.name}=… ({p.type}, {need}): {p.description}")
+    return "\n".join(lines)
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.rdf.store import KGStore, format_table
 
-    query = SAMPLE_QUERY if args.query == "sample" else _query_text(args.query)
+    if getattr(args, "list", False):
+        print(_query_list())
+        return 0
+    query = _query_from_args(args)
     with KGStore.open(_settings(args).store, read_only=True) as store:
         if args.format == "table":
             print(format_table(*store.select(query)))
         else:
             sys.stdout.buffer.write(store.serialize_results(query, args.format))
             sys.stdout.buffer.write(b"\n")
+    return 0
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import make_server
+
+    settings = _settings(args)
+    logging.getLogger("kg.serve").setLevel(logging.INFO if args.verbose else logging.WARNING)
+    server = make_server(str(settings.store), host=args.host, port=args.port, timeout=args.timeout,
+                         allow_update=args.allow_update)
+    mode = "read-write: updates accepted" if args.allow_update else "read-only"
+    print(f"serving {settings.store}/ ({mode}, query timeout {args.timeout:g} s) at {server.url}sparql; "
+          "Ctrl-C stops", flush=True)
+    if not _loopback(args.host):
+        what = "query and change" if args.allow_update else "query"
+        print(f"kg: warning: listening on {args.host}: anyone who can reach this machine can {what} the store "
+              "(no authentication); use --host 127.0.0.1 to keep it local", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("kg: stopped", file=sys.stderr)
+    finally:
+        server.server_close()
     return 0
 
 
@@ -179,6 +307,11 @@ def _store_opt(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help=f"store folder (default: {DEFAULT.store}/)")
 
 
+def _build_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, help="extraction processes (default: 1)")
+    p.add_argument("--decisions", help="same/not-same decisions file (default: <store>/decisions.jsonl)")
+
+
 def _nlp_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--segmenter", choices=["char", "pkuseg"], help="spaCy zh segmenter (default: char)")
     p.add_argument("--pkuseg-model", help="folder of a locally trained pkuseg model")
@@ -190,20 +323,48 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Chinese park news → knowledge graph")
     ap.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("build", help="extract files/folders into the store")
+    p = sub.add_parser("build", help="add files/folders to the store (new added, changed replaced, unchanged skipped)")
     p.add_argument("paths", nargs="+")
-    _store_opt(p), _nlp_opts(p)
+    _store_opt(p), _nlp_opts(p), _build_opts(p)
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("remove", help="drop documents (path, doc id or IRI) and what only they supported")
+    p.add_argument("documents", nargs="+")
+    _store_opt(p), _nlp_opts(p), _build_opts(p)
+    p.set_defaults(func=cmd_remove)
+    p = sub.add_parser("documents", help="list the stored documents")
+    _store_opt(p)
+    p.set_defaults(func=cmd_documents)
+    p = sub.add_parser("why", help="an entity's names, documents and the merges that made it")
+    p.add_argument("entity", help="a name or an entity IRI")
+    _store_opt(p)
+    p.set_defaults(func=cmd_why)
+    for name, same in (("same", True), ("not-same", False)):
+        p = sub.add_parser(name, help=f"record that two names are {'' if same else 'not '}one entity (decisions file)")
+        p.add_argument("a"), p.add_argument("b")
+        p.add_argument("--type", help="only for this entity type")
+        p.add_argument("--decisions", help="decisions file (default: <store>/decisions.jsonl)")
+        _store_opt(p)
+        p.set_defaults(func=cmd_decide, same=same)
     p = sub.add_parser("extract", help="print one JSON object per document (store untouched)")
     p.add_argument("paths", nargs="+")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     _nlp_opts(p)
     p.set_defaults(func=cmd_extract)
-    p = sub.add_parser("query", help="run SPARQL (text, a .rq file, or 'sample')")
-    p.add_argument("query")
+    p = sub.add_parser("query", help="run SPARQL (text, a .rq file, 'sample', or a named query)")
+    p.add_argument("query", nargs="?", help="SPARQL text, a .rq file or 'sample' (or use --name)")
+    p.add_argument("--name", help="run a named query of kg/queries (see --list)")
+    p.add_argument("--param", action="append", metavar="KEY=VALUE", help="a parameter of the named query; repeatable")
+    p.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"], default="table")
     _store_opt(p)
     p.set_defaults(func=cmd_query)
+    p = sub.add_parser("serve", help="SPARQL 1.1 Protocol endpoint over the store (Ctrl-C stops)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0: any free port)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
+    p.add_argument("--allow-update", action="store_true", help="accept SPARQL updates (holds the store read-write)")
+    _store_opt(p)
+    p.set_defaults(func=cmd_serve)
     p = sub.add_parser("view", help="write the interactive HTML explorer")
     p.add_argument("-o", "--output", help=f"HTML file (default: {DEFAULT.explorer_file})")
     p.add_argument("--focus", help="only the neighbourhood of this name")

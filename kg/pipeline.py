@@ -8,12 +8,17 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg.errors import KGError
-from kg.records import Article, Entity, Extraction
+from kg.errors import InputError, KGError
+from kg.iri import document_iri
+from kg.link import adds_names
+from kg.link.decisions import Decision
+from kg.memo import Memo, digest, fingerprint
+from kg.records import Analysis, Article, Entity, Extraction, Merge
 from kg.settings import DEFAULT, Settings
+from kg.workers import STATE, run_chunks
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -36,8 +41,21 @@ class BatchResult:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What a build did to the store's documents."""
+
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0             # inputs already stored with the same SHA-256
+    removed: tuple[str, ...] = ()  # doc ids
+    total: int = 0                 # documents in the store after the build
+    rewritten: int = 0             # document graphs written (new, changed, or relinked)
+    merges: int = 0                # cross-document merges in force
+
+
+@dataclass(frozen=True)
 class BuildReport:
-    """Summary of one ``build``."""
+    """Summary of one ``build`` (counts over the whole corpus after it)."""
 
     documents: int
     entities: dict[str, int]
@@ -46,45 +64,108 @@ class BuildReport:
     seconds: float
     chars: int
     failures: list[Failure]
+    changes: Changes = field(default_factory=Changes)
 
 
-def _one(article: Article, analysis, ctx, known=None, first=None) -> Extraction:
-    """One article's extraction; ``first``: its entities from the first pass, reused when the
-    corpus gazetteer ``known`` finds nothing new in it."""
-    from kg.link import adds_names, link_document
+@dataclass(frozen=True)
+class Corpus:
+    """The extraction of a whole corpus and the cross-document merges made in it."""
+
+    extractions: list[Extraction]
+    merges: list[Merge] = field(default_factory=list)
+    computed: int = 0          # documents whose relations were computed (not taken from the memo)
+
+
+def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis, list[Entity]]]:
+    """First pass (worker): analysis and document-level linking of each article."""
+    from kg.link import link_document
+    from kg.nlp import analyse_many
+
+    articles, ctx, settings = STATE["articles"], STATE["ctx"], STATE["settings"]
+    texts = [articles[i].text for i in indices]
+    return [(an, link_document(text, list(an.mentions), ctx))
+            for text, an in zip(texts, analyse_many(texts, settings=settings))]
+
+
+def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...], tuple, tuple]]:
+    """Second pass (worker): link again with the corpus gazetteer where it finds new names,
+    then relations and attributes (from the memo when the same inputs were seen before)."""
+    from kg.link import link_document
     from kg.relate import relate
 
-    if first is not None and (known is None or not adds_names(known, article.text, first)):
-        entities = first
-    else:
-        entities = link_document(article.text, list(analysis.mentions), ctx, known)
-    relations, attributes = relate(article.text, article.title, list(analysis.sentences), entities,
-                                   date=article.date)
-    return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
-                      attributes=tuple(attributes))
+    articles, firsts, known, ctx = STATE["articles"], STATE["firsts"], STATE["known"], STATE["ctx"]
+    out = []
+    for i in indices:
+        article, (analysis, first) = articles[i], firsts[i]
+        if i in STATE["hits"]:
+            out.append((tuple(first), *STATE["hits"][i], False))
+            continue
+        entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known)
+                         if i in STATE["relink"] else first)
+        relations, attributes = relate(article.text, article.title, list(analysis.sentences),
+                                       list(entities), date=article.date)
+        out.append((entities, tuple(relations), tuple(attributes), True))
+    return out
+
+
+def _first_key(fp: str, article: Article) -> str:
+    return f"{fp}:first:{digest(article.text)}"
+
+
+def _relate_key(fp: str, article: Article, entities: tuple[Entity, ...]) -> str:
+    return f"{fp}:relate:{digest(article.text, article.title, article.date, entities)}"
+
+
+def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
+                   progress: Progress | None = None, memo: Memo | None = None,
+                   decisions: Sequence[Decision] = ()) -> Corpus:
+    """Extract every article, then link entities across them.
+
+    Two passes: the names every document yields form a corpus gazetteer, which the second
+    pass looks for in every document (a company named in one article is found in the next);
+    then entities that are the same across documents get one IRI (``decisions`` applied).
+    ``memo`` keeps per-document results between builds (see ``kg.memo``); ``settings.jobs``
+    processes share the work.
+    """
+    from kg.link import corpus_gazetteer, link_corpus_explained
+    from kg.nlp.context import rule_context
+    from kg.nlp.spacy_pipeline import cached_pipeline
+
+    articles = list(articles)
+    ctx, fp, memo = rule_context(), fingerprint(settings), memo or Memo(None)
+    cached_pipeline(settings)                       # built before workers fork
+    state = {"articles": articles, "ctx": ctx, "settings": settings}
+    keys = [_first_key(fp, a) for a in articles]
+    found = memo.get_many(keys)
+    todo = [i for i, k in enumerate(keys) if k not in found]
+    total = 2 * len(articles)
+    report = (lambda n: progress(len(articles) - len(todo) + n, total)) if progress else None
+    fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=settings.jobs, state=state, done=report)))
+    memo.put_many({keys[i]: fresh[i] for i in todo})
+    firsts = [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
+
+    known = corpus_gazetteer([list(f[1]) for f in firsts], ctx) if len(articles) > 1 else None
+    relink = {i for i, (a, (_, first)) in enumerate(zip(articles, firsts))
+              if known is not None and adds_names(known, a.text, first)}
+    unlinked = {i: _relate_key(fp, articles[i], tuple(firsts[i][1]))
+                for i in range(len(articles)) if i not in relink}
+    found = memo.get_many(unlinked.values())       # relations of documents seen before
+    hits = {i: found[k] for i, k in unlinked.items() if k in found}
+    state.update(firsts=firsts, known=known, relink=relink, hits=hits)
+    report = (lambda n: progress(len(articles) + n, total)) if progress else None
+    second = run_chunks(_second_chunk, range(len(articles)), jobs=settings.jobs, state=state, done=report)
+    memo.put_many({_relate_key(fp, a, ents): (rels, attrs)
+                   for a, (ents, rels, attrs, new) in zip(articles, second) if new})
+    out = [Extraction(article=a, entities=ents, relations=rels, attributes=attrs)
+           for a, (ents, rels, attrs, _) in zip(articles, second)]
+    linked, merges = link_corpus_explained(out, (), decisions)
+    return Corpus(linked, merges, computed=sum(1 for *_, new in second if new))
 
 
 def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAULT,
-                     progress: Progress | None = None, prior: Sequence[Entity] = ()) -> list[Extraction]:
-    """Extract every article, then link entities across them.
-
-    Two passes: the names every document yields (and the ``prior`` entities a store already
-    holds) form a corpus gazetteer, which the second pass looks for in all documents (a
-    company named in one article is found in the next)."""
-    from kg.link import corpus_gazetteer, link_corpus, link_document
-    from kg.nlp import analyse_many
-    from kg.nlp.context import rule_context
-
-    ctx = rule_context()
-    analyses = list(analyse_many((a.text for a in articles), settings=settings))
-    first = [link_document(a.text, list(an.mentions), ctx) for a, an in zip(articles, analyses)]
-    known = corpus_gazetteer([*first, list(prior)], ctx) if len(articles) > 1 or prior else None
-    out = []
-    for i, (article, analysis) in enumerate(zip(articles, analyses), 1):
-        out.append(_one(article, analysis, ctx, known, first[i - 1]))
-        if progress:
-            progress(i, len(articles))
-    return link_corpus(out, tuple(prior))
+                     progress: Progress | None = None) -> list[Extraction]:
+    """The extractions of ``articles`` (see ``extract_corpus``)."""
+    return extract_corpus(articles, settings=settings, progress=progress).extractions
 
 
 def extract_text(text: str, *, title: str | None = None, date: str | None = None,
@@ -113,27 +194,83 @@ def read_inputs(paths: Sequence[str | Path], *, settings: Settings = DEFAULT) ->
 
 
 def extract_paths(paths: Sequence[str | Path], *, settings: Settings = DEFAULT,
-                  progress: Progress | None = None, prior: Sequence[Entity] = ()) -> BatchResult:
+                  progress: Progress | None = None) -> BatchResult:
     """Extract every readable input under ``paths``."""
     articles, failures = read_inputs(paths, settings=settings)
-    return BatchResult(extract_articles(articles, settings=settings, progress=progress, prior=prior), failures)
+    return BatchResult(extract_articles(articles, settings=settings, progress=progress), failures)
 
 
 def build(paths: Sequence[str | Path], *, settings: Settings = DEFAULT,
-          progress: Progress | None = None) -> BuildReport:
-    """Extract ``paths`` and write the result into the store of ``settings``; names the
-    store already knows are looked for in the new articles and keep their IRIs."""
-    from kg.rdf.names import stored_entities
+          progress: Progress | None = None, remove: Sequence[str] = ()) -> BuildReport:
+    """Add ``paths`` to the store of ``settings`` (and drop the documents ``remove`` names).
+
+    The result is the extraction of the whole corpus (stored documents plus inputs), so
+    building A then B equals building A+B and building twice equals building once: new
+    documents are added, changed ones (another SHA-256) replaced, unchanged ones skipped
+    (their results come from the memo and their graphs are rewritten only when cross-document
+    linking changed them). The store changes all at once when the build succeeds.
+    Raises ``InputError`` when a path or a document to remove does not exist.
+    """
+    from kg.link import load_decisions
     from kg.rdf.store import KGStore
 
     started = time.perf_counter()
+    articles, failures = read_inputs(paths, settings=settings) if paths else ([], [])
     with KGStore.open(settings.store) as store:
-        batch = extract_paths(paths, settings=settings, progress=progress, prior=stored_entities(store))
-        quads = store.replace_documents(batch.extractions)
-    return summarise(batch, quads, time.perf_counter() - started)
+        stored = store.stored_articles()
+        corpus, changes = plan_corpus(stored, articles, remove)
+        memo = Memo(store.path / "cache" if store.path else None)
+        try:
+            result = extract_corpus(corpus, settings=settings, progress=progress, memo=memo,
+                                    decisions=load_decisions(decisions_file(settings)))
+        finally:
+            memo.close()
+        for doc_id in changes.removed:
+            store.remove_document(document_iri(doc_id))
+        rewritten, _ = store.update_documents(result.extractions)
+        store.replace_merges(result.merges)
+        quads = len(store)
+    changes = replace(changes, rewritten=rewritten, merges=len(result.merges))
+    return summarise(BatchResult(result.extractions, failures), quads, time.perf_counter() - started, changes)
 
 
-def summarise(batch: BatchResult, quads: int, seconds: float) -> BuildReport:
+def decisions_file(settings: Settings) -> Path | None:
+    """The decisions file in force: ``settings.decisions``, else ``<store>/decisions.jsonl``."""
+    from kg.link.decisions import FILE_NAME
+
+    if settings.decisions is not None:
+        return Path(settings.decisions)
+    return None if settings.store is None else Path(settings.store) / FILE_NAME
+
+
+def plan_corpus(stored: Sequence[Article], inputs: Sequence[Article],
+                remove: Sequence[str] = ()) -> tuple[list[Article], Changes]:
+    """The corpus after this build (sorted by path) and what changes: inputs replace stored
+    documents of the same id; ``remove`` names documents by id, IRI or path.
+
+    Raises ``InputError`` when something in ``remove`` names no stored document."""
+    by_id = {a.doc_id: a for a in stored}
+    removed = sorted({_find_document(name, stored) for name in remove})
+    added = [a.doc_id for a in inputs if a.doc_id not in by_id]
+    changed = [a.doc_id for a in inputs if a.doc_id in by_id and by_id[a.doc_id].sha256 != a.sha256]
+    corpus = {**by_id, **{a.doc_id: a for a in inputs}}
+    for doc_id in removed:
+        corpus.pop(doc_id, None)
+    ordered = sorted(corpus.values(), key=lambda a: (a.path, a.doc_id))
+    unchanged = len(inputs) - len(set(added)) - len(set(changed))
+    return ordered, Changes(added=len(set(added)), changed=len(set(changed)), unchanged=unchanged,
+                            removed=tuple(removed), total=len(ordered))
+
+
+def _find_document(name: str, stored: Sequence[Article]) -> str:
+    for a in stored:
+        if name in (a.doc_id, document_iri(a.doc_id), a.path, a.source) or \
+                (Path(name).exists() and Path(name).resolve().as_posix() == a.source):
+            return a.doc_id
+    raise InputError(f"no document {name!r} in the store", fix="name it by path, doc id or IRI as kg documents lists")
+
+
+def summarise(batch: BatchResult, quads: int, seconds: float, changes: Changes | None = None) -> BuildReport:
     """Counts for the build summary."""
     types: Counter[str] = Counter()
     seen: set[str] = set()
@@ -145,7 +282,7 @@ def summarise(batch: BatchResult, quads: int, seconds: float) -> BuildReport:
     return BuildReport(documents=len(batch.extractions), entities=dict(sorted(types.items())),
                        relations=sum(len(ex.relations) for ex in batch.extractions), quads=quads,
                        seconds=round(seconds, 2), chars=sum(len(ex.article.text) for ex in batch.extractions),
-                       failures=batch.failures)
+                       failures=batch.failures, changes=changes or Changes(total=len(batch.extractions)))
 
 
 def iter_jsonl(extractions: Iterable[Extraction]) -> Iterable[dict]:

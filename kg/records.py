@@ -143,6 +143,18 @@ class Extraction:
         }
 
 
+@dataclass(frozen=True, kw_only=True)
+class Merge:
+    """Cross-document linking made entity ``old`` one with ``new`` (``old`` becomes an
+    ``owl:sameAs`` redirect): ``name`` is the name they share, ``rule`` why they merged."""
+
+    old: str                  # IRI that no longer names an entity of its own
+    new: str                  # IRI of the entity it is now part of
+    type: str
+    name: str
+    rule: str
+
+
 def _entity_json(e: Entity) -> dict[str, Any]:
     return {
         "id": e.id,
@@ -198,6 +210,7 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
 
 
 __all__ = [
+    "Merge",
     "Article", "Mention", "Span", "Analysis", "Entity", "Relation", "Attribute", "Extraction",
     "ENTITY_TYPES", "RELATION_TYPES", "to_dict", "from_dict",
 ]

@@ -33,6 +33,8 @@ class Settings:
     segmenter: str = "char"                       # spaCy zh segmenter: char | pkuseg
     pkuseg_model: Path | None = None              # folder of a locally trained pkuseg model
     gazetteers: tuple[Path, ...] = ()             # extra user gazetteer files (JSONL)
+    decisions: Path | None = None                 # "same" / "not same" entity pairs (JSONL)
+    jobs: int = 1                                 # extraction processes (kg build --jobs)
     max_file_bytes: int = 20_000_000              # larger inputs are refused (split them)
     min_chinese_ratio: float = 0.05               # text with fewer CJK chars is refused
     progress: bool = True                         # show a progress bar on long work

@@ -6,12 +6,14 @@ the corpus that has it among its names; when two entities claim the name, nothin
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.iri import normalise_key
 from kg.nlp.context import RuleContext
 from kg.nlp.gazetteer import Entry, Gazetteer
-from kg.records import Entity, Extraction
+from kg.link.decisions import Decision
+from kg.records import Entity, Extraction, Merge
 
 GROWN_TYPES = ("Company", "Organization", "Park", "Project", "Person")
 
@@ -37,18 +39,61 @@ def _best(entities: list[Entity]) -> dict[str, Entity]:
     return best
 
 
-def merge_map(extractions: list[Extraction], prior: tuple[Entity, ...] = ()) -> dict[str, str]:
+def merge_map(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
+              decisions: Sequence[Decision] = ()) -> dict[str, str]:
     """old IRI → IRI of the fuller entity that has the old label among its names (``prior``:
-    entities already in the store, so that new short names join old full names)."""
+    entities already known elsewhere), with the user's ``decisions`` applied."""
+    return {old: new for old, (new, _name, _rule) in explained_merges(extractions, prior, decisions).items()}
+
+
+def explained_merges(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
+                     decisions: Sequence[Decision] = ()) -> dict[str, tuple[str, str, str]]:
+    """old IRI → (final IRI, the shared name, the rule that merged them).
+
+    Rule ``link.corpus.name``: the old entity's label is a name of exactly one other entity of
+    its type, which has a longer label (a short name and its full name). A ``not_same``
+    decision forbids a merge between entities carrying its two names; a ``same`` decision
+    merges them (the shorter label into the longer)."""
     entities = _all_entities(extractions, prior)
     index, best = _name_index(entities), _best(entities)
-    mapping: dict[str, str] = {}
+    names = _names_of(entities)
+    forbidden = [d for d in decisions if not d.same]
+    merges: dict[str, tuple[str, str, str]] = {}
     for iri, e in best.items():
         others = index[(e.type, normalise_key(e.label))] - {iri}
         fuller = [o for o in others if len(best[o].label) > len(e.label)]
-        if len(fuller) == 1 and len(others) == 1:
-            mapping[iri] = fuller[0]
-    return {old: _follow(new, mapping) for old, new in mapping.items()}
+        if len(fuller) == 1 and len(others) == 1 and not _forbidden(names[iri], names[fuller[0]], e.type, forbidden):
+            merges[iri] = (fuller[0], e.label, "link.corpus.name")
+    for d in decisions:
+        if d.same:
+            _apply_same(d, index, best, merges)
+    mapping = {old: new for old, (new, _, _) in merges.items()}
+    return {old: (_follow(new, mapping), name, rule) for old, (new, name, rule) in merges.items()
+            if _follow(new, mapping) != old}
+
+
+def _names_of(entities: list[Entity]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        out[e.id].update(normalise_key(n) for n in (e.label, *e.aliases))
+    return out
+
+
+def _forbidden(a: set[str], b: set[str], kind: str, forbidden: Sequence[Decision]) -> bool:
+    return any(d.applies(kind) and ((d.keys[0] in a and d.keys[1] in b) or (d.keys[1] in a and d.keys[0] in b))
+               for d in forbidden)
+
+
+def _apply_same(d: Decision, index: dict[tuple[str, str], set[str]], best: dict[str, Entity],
+                merges: dict[str, tuple[str, str, str]]) -> None:
+    """Merge every entity carrying one name of a ``same`` decision into the fullest one."""
+    for kind in GROWN_TYPES if d.type is None else (d.type,):
+        iris = index.get((kind, d.keys[0]), set()) | index.get((kind, d.keys[1]), set())
+        if len(iris) < 2:
+            continue
+        target = max(iris, key=lambda i: (len(best[i].label), best[i].label))
+        for iri in sorted(iris - {target}):
+            merges[iri] = (target, best[iri].label, d.rule)
 
 
 def _follow(iri: str, mapping: dict[str, str]) -> str:
@@ -68,12 +113,20 @@ def _remap_entity(e: Entity, mapping: dict[str, str], best: dict[str, Entity]) -
     return replace(e, id=target, label=full.label, aliases=tuple(sorted(names)))
 
 
-def link_corpus(extractions: list[Extraction], prior: tuple[Entity, ...] = ()) -> list[Extraction]:
-    """Give entities that are the same across documents (and the store's ``prior`` ones) one
-    IRI and one label."""
-    mapping = merge_map(extractions, prior)
+def link_corpus(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
+                decisions: Sequence[Decision] = ()) -> list[Extraction]:
+    """Give entities that are the same across documents (and the ``prior`` ones) one IRI and
+    one label."""
+    return link_corpus_explained(extractions, prior, decisions)[0]
+
+
+def link_corpus_explained(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
+                          decisions: Sequence[Decision] = ()) -> tuple[list[Extraction], list[Merge]]:
+    """``link_corpus`` and the merges it made (sorted by old IRI)."""
+    explained = explained_merges(extractions, prior, decisions)
+    mapping = {old: new for old, (new, _, _) in explained.items()}
     if not mapping:
-        return extractions
+        return extractions, []
     best = _best(_all_entities(extractions, prior))
     out = []
     for ex in extractions:
@@ -82,7 +135,10 @@ def link_corpus(extractions: list[Extraction], prior: tuple[Entity, ...] = ()) -
                      for r in ex.relations)
         attrs = tuple(replace(a, subject=mapping.get(a.subject, a.subject)) for a in ex.attributes)
         out.append(replace(ex, entities=_merge_same(ents), relations=rels, attributes=attrs))
-    return out
+    kinds = {e.id: e.type for e in _all_entities(extractions, prior)}
+    merges = [Merge(old=old, new=new, type=kinds[old], name=name, rule=rule)
+              for old, (new, name, rule) in sorted(explained.items())]
+    return out, merges
 
 
 def _merge_same(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:

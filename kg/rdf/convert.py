@@ -5,6 +5,7 @@ The same extraction always gives the same quads in the same order.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
-from kg.rdf.namespace import KGO, ONTOLOGY_IRI
+from kg.rdf.namespace import KGO, MERGES_IRI, ONTOLOGY_IRI
 from kg.rdf.nary import (
     QUANTITY_PROPERTIES,
     amount_triples,
@@ -43,6 +44,7 @@ from kg.records import (
     Attribute,
     Entity,
     Extraction,
+    Merge,
     Relation,
 )
 from kg.settings import ONTOLOGY_FILE
@@ -157,9 +159,18 @@ def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Trip
     return [fact, *prov, *ev_triples]
 
 
+def extraction_digest(ex: Extraction) -> str:
+    """SHA-256 of what the graph of ``ex`` is written from (the article fields the store keeps,
+    entities, relations, attributes): equal digests, equal graphs."""
+    art = ex.article
+    stored = (art.doc_id, art.path, art.source, art.title, art.text, art.date, art.sha256)
+    return hashlib.sha256(repr((stored, ex.entities, ex.relations, ex.attributes)).encode("utf-8")).hexdigest()
+
+
 def _all_triples(ex: Extraction, doc: NamedNode) -> Iterator[Triple3]:
     doc_id = ex.article.doc_id
     yield from document_triples(ex.article, doc, (e.id for e in ex.entities))
+    yield doc, T.extraction_digest, Literal(extraction_digest(ex))
     for entity in ex.entities:
         yield from entity_triples(entity)
     for entity in ex.entities:
@@ -176,13 +187,26 @@ def extraction_quads(ex: Extraction) -> list[Quad]:
     >>> from kg.records import Article
     >>> art = Article(doc_id="d1", path="a.txt", source="/a.txt", title="标题", text="正文")
     >>> len(extraction_quads(Extraction(article=art)))
-    6
+    7
 
     Raises ``ValueError`` on an unknown entity or relation type, an invalid IRI, or bad offsets
     (before anything is written: callers convert first, then write).
     """
     doc = NamedNode(document_iri(ex.article.doc_id))
     return [Quad(s, p, o, doc) for s, p, o in dict.fromkeys(_all_triples(ex, doc))]
+
+
+def merge_quads(merges: Iterable[Merge]) -> list[Quad]:
+    """The merges graph: ``old owl:sameAs new`` and one ``kgo:Merge`` node per merge."""
+    graph = NamedNode(MERGES_IRI)
+    out = []
+    for m in merges:
+        old, new = NamedNode(m.old), NamedNode(m.new)
+        node = NamedNode(node_iri("merge", m.old, m.new))
+        out += [Quad(old, T.same_as, new, graph), Quad(node, T.a, T.merge, graph),
+                Quad(node, T.merged_entity, old, graph), Quad(node, T.merged_into, new, graph),
+                Quad(node, T.shared_name, zh(m.name), graph), Quad(node, T.rule, Literal(m.rule), graph)]
+    return list(dict.fromkeys(out))
 
 
 def ontology_quads(path: Path = ONTOLOGY_FILE) -> list[Quad]:

@@ -22,6 +22,8 @@ from kg.settings import ID_BASE, ONTOLOGY_NS
 
 ONTOLOGY_IRI = ONTOLOGY_NS.rstrip("#")
 """IRI of the ontology, and name of the named graph that holds it."""
+MERGES_IRI = "https://w3id.org/park-kg/graph/merges"
+"""Name of the named graph of cross-document merges (``kgo:Merge`` nodes, ``owl:sameAs``)."""
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
@@ -45,6 +47,7 @@ class KGO(DefinedNamespace):
     Document: URIRef
     Assertion: URIRef
     Evidence: URIRef
+    Merge: URIRef
     # object properties
     locatedIn: URIRef
     investsIn: URIRef
@@ -56,6 +59,8 @@ class KGO(DefinedNamespace):
     floorArea: URIRef
     capacity: URIRef
     evidence: URIRef
+    mergedEntity: URIRef
+    mergedInto: URIRef
     # datatype properties
     receivedAward: URIRef
     role: URIRef
@@ -70,6 +75,8 @@ class KGO(DefinedNamespace):
     sourcePath: URIRef
     sha256: URIRef
     text: URIRef
+    sharedName: URIRef
+    extractionDigest: URIRef
 
 
 PREFIXES: dict[str, str] = {
@@ -113,4 +120,4 @@ def kgo_terms() -> frozenset[str]:
     return frozenset(KGO.__annotations__)
 
 
-__all__ = ["KGO", "NIF", "ITSRDF", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]
+__all__ = ["KGO", "NIF", "ITSRDF", "ONTOLOGY_IRI", "MERGES_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]

@@ -35,13 +35,14 @@ from pyoxigraph import (
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.batch import Batch
-from kg.rdf.convert import extraction_quads, ontology_quads
+from kg.iri import document_iri
+from kg.rdf.convert import extraction_digest, extraction_quads, merge_quads, ontology_quads
 from kg.rdf import versions
 from kg.rdf.lock import LOCKED_FIX, WriterLock
 from kg.rdf.lock import one_line as _one_line
-from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES, kgo_values
+from kg.rdf.namespace import MERGES_IRI, ONTOLOGY_IRI, PREFIXES, kgo_values
 from kg.rdf.results import format_table, py_value
-from kg.records import RELATION_TYPES, Extraction
+from kg.records import RELATION_TYPES, Article, Extraction, Merge
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,45 @@ class KGStore:
         log.info("replaced %d documents (%d quads) in %s", done, total, self.path or "memory")
         return total
 
+    def update_documents(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
+        """``replace_documents`` for the documents whose extraction differs from the one their
+        stored graph was written from (``kgo:extractionDigest``); returns (rewritten, unchanged)."""
+        stored = self.digests()
+        changed, same = [], 0
+        for ex in extractions:
+            if stored.get(document_iri(ex.article.doc_id)) == extraction_digest(ex):
+                same += 1
+            else:
+                changed.append(ex)
+        self.replace_documents(changed)
+        return len(changed), same
+
+    def digests(self) -> dict[str, str]:
+        """document IRI → the ``kgo:extractionDigest`` its graph was written from."""
+        _, rows = self.select("SELECT ?g ?d WHERE { GRAPH ?g { ?g kgo:extractionDigest ?d } }")
+        return {str(g): str(d) for g, d in rows}
+
+    def replace_merges(self, merges: Iterable[Merge]) -> int:
+        """Make the merges graph hold exactly ``merges``; returns its number of quads."""
+        quads = merge_quads(merges)
+        batch = Batch()
+        batch.add(self._writable(), NamedNode(MERGES_IRI), quads)
+        self._commit(batch)
+        return len(quads)
+
+    def stored_articles(self) -> list[Article]:
+        """The articles of every stored document, rebuilt from their graphs (sorted by path)."""
+        _, rows = self.select(
+            "SELECT ?doc_id ?path ?source ?title ?text ?date ?sha256 WHERE { GRAPH ?g {"
+            " ?g a kgo:Document ; dcterms:identifier ?doc_id ; kgo:text ?text ."
+            " OPTIONAL { ?g dcterms:source ?path } OPTIONAL { ?g kgo:sourcePath ?source }"
+            " OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:date ?date }"
+            " OPTIONAL { ?g kgo:sha256 ?sha256 } } } ORDER BY ?path ?doc_id")
+        return [Article(doc_id=str(doc_id), path=str(path or ""), source=str(source or ""),
+                        title=str(title or ""), text=str(text), date=date.isoformat() if date else None,
+                        sha256=str(sha256 or ""))
+                for doc_id, path, source, title, text, date, sha256 in rows]
+
     @staticmethod
     def _quads(ex: Extraction) -> list[Quad]:
         try:
@@ -224,7 +264,7 @@ class KGStore:
         Raises ``StoreError`` for a read-only store, an invalid IRI or the ontology graph.
         """
         store = self._writable()
-        if doc_iri == ONTOLOGY_IRI:
+        if doc_iri in (ONTOLOGY_IRI, MERGES_IRI):
             raise StoreError("the ontology graph is not a document", fix="give a document IRI")
         try:
             graph = NamedNode(doc_iri)
@@ -255,9 +295,10 @@ class KGStore:
                 for row in rows]
 
     def document_graphs(self) -> list[str]:
-        """The names of every named graph except the ontology's, sorted (``StoreError`` when closed)."""
-        onto = NamedNode(ONTOLOGY_IRI)
-        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, NamedNode) and g != onto)
+        """The names of every document graph (not the ontology's nor the merges'), sorted
+        (``StoreError`` when closed)."""
+        special = {NamedNode(ONTOLOGY_IRI), NamedNode(MERGES_IRI)}
+        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, NamedNode) and g not in special)
 
     def graph_quads(self, graph: str) -> list[Quad]:
         """Every quad of one named graph (``StoreError`` when closed)."""

@@ -55,6 +55,9 @@ class T:
         _n(t) for t in (ORG.Membership, ORG.member, ORG.organization, ORG.role, ORG.Role))
     document, assertion, evidence_class = _n(KGO.Document), _n(KGO.Assertion), _n(KGO.Evidence)
     source_path, sha256, text = _n(KGO.sourcePath), _n(KGO.sha256), _n(KGO.text)
+    merge, merged_entity, merged_into, shared_name = (_n(t) for t in (KGO.Merge, KGO.mergedEntity,
+                                                                      KGO.mergedInto, KGO.sharedName))
+    extraction_digest, same_as = _n(KGO.extractionDigest), _n("http://www.w3.org/2002/07/owl#sameAs")
     confidence, rule, role, evidence = _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.evidence)
     investment, qualifier, stage = _n(KGO.investment), _n(KGO.qualifier), _n(KGO.stage)
     statistic, period = _n(KGO.statistic), _n(KGO.period)

@@ -1,0 +1,50 @@
+"""Run a per-document function on several processes (``kg build --jobs N``).
+
+Workers are forked after the parent has built the spaCy pipeline, the rule context and the
+corpus gazetteer, so they share them instead of rebuilding or unpickling them; only the
+per-document results travel back. Where ``fork`` does not exist (Windows) the work runs in
+this process.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+STATE: dict[str, Any] = {}
+"""What the worker functions read (set by ``run_chunks`` before forking)."""
+CHUNK = 8
+
+
+def run_chunks(fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int], *, jobs: int,
+               state: dict[str, Any], done: Callable[[int], None] | None = None) -> list[Any]:
+    """``fn`` over ``indices`` in chunks, on ``jobs`` processes; results in the order of ``indices``.
+
+    ``fn`` takes a chunk of indices and returns one result per index; it reads ``STATE``.
+    ``done(n)`` is called as chunks complete, with the number of indices finished so far.
+    """
+    STATE.clear()
+    STATE.update(state)
+    chunks = [indices[i:i + CHUNK] for i in range(0, len(indices), CHUNK)]
+    results: list[Any] = []
+    try:
+        if jobs <= 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for chunk in chunks:
+                results += fn(chunk)
+                if done:
+                    done(len(results))
+            return results
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+            for part in pool.imap(fn, chunks):
+                results += part
+                if done:
+                    done(len(results))
+        return results
+    finally:
+        STATE.clear()
+
+
+__all__ = ["run_chunks", "STATE"]

@@ -85,11 +85,11 @@ def test_a_write_failing_half_way_publishes_nothing(corpus, states, tmp_path, mo
     calls = {"n": 0}
     real = batch_module.Batch.commit
 
-    def failing(self, raw):
+    def failing(self, raw, **kw):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full (simulated)")
-        return real(self, raw)
+        return real(self, raw, **kw)
 
     monkeypatch.setattr(batch_module.Batch, "commit", failing)
     monkeypatch.setattr("kg.rdf.store.BATCH_QUADS", 500)     # several transactions per build

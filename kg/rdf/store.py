@@ -245,7 +245,7 @@ class KGStore:
 
     def _commit(self, batch: Batch) -> int:
         try:
-            batch.commit(self.raw)
+            batch.commit(self.raw, bulk=self.version is not None)
         except (OSError, SyntaxError, RuntimeError) as err:
             names = ", ".join(sorted(g.value for g in batch.graphs)[:3])
             raise StoreError(f"writing {len(batch.graphs)} graphs ({names} …) to "

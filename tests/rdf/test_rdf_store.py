@@ -246,11 +246,11 @@ def test_documents_are_written_whole_when_a_batch_fails(
     calls = {"n": 0}
     real_commit = batch_module.Batch.commit
 
-    def failing_commit(self: batch_module.Batch, raw: ox.Store) -> None:
+    def failing_commit(self: batch_module.Batch, raw: ox.Store, **kw: bool) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError("disk full")
-        real_commit(self, raw)
+        real_commit(self, raw, **kw)
 
     monkeypatch.setattr(batch_module.Batch, "commit", failing_commit)
     changed = [dataclasses.replace(ex, relations=()) for ex in (first, second)]

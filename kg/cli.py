@@ -362,7 +362,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0: any free port)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
-    p.add_argument("--allow-update", action="store_true", help="accept SPARQL updates (holds the store read-write)")
+    p.add_argument("--allow-update", action="store_true", help="accept SPARQL updates (each one publishes a new store version)")
     _store_opt(p)
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("view", help="write the interactive HTML explorer")

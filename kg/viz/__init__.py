@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.viz.data import (
+    DatedStage,
     Document,
     Edge,
     Evidence,
@@ -41,6 +42,6 @@ def write_explorer(store, out: Path, *, focus: str | None = None, hops: int = 1,
 
 
 __all__ = [
-    "Document", "Edge", "Evidence", "GraphData", "Investment", "Node",
+    "DatedStage", "Document", "Edge", "Evidence", "GraphData", "Investment", "Node",
     "explorer_html", "graph_data", "write_explorer",
 ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
@@ -19,68 +18,25 @@ from kg.iri import mint, normalise_key
 from kg.records import ENTITY_TYPES
 from kg.settings import ID_BASE, ONTOLOGY_NS
 from kg.viz import queries as q
+from kg.viz.records import (
+    AWARD,
+    NODE_TYPES,
+    OTHER,
+    DatedStage,
+    Document,
+    Edge,
+    Evidence,
+    GraphData,
+    Investment,
+    Node,
+)
 
-AWARD = "Award"
-OTHER = "Other"  # an IRI used in a relation but typed in no document
-NODE_TYPES: tuple[str, ...] = (*ENTITY_TYPES, AWARD, OTHER)
 _KGO = ONTOLOGY_NS
 _AWARD_IRIS = ID_BASE + "award/"  # kg.iri.mint("award", name): ids of award nodes
 
 
 class SparqlStore(Protocol):
     def query(self, sparql: str) -> Any: ...
-
-
-@dataclass(frozen=True)
-class Document:
-    iri: str
-    title: str | None = None
-    source: str | None = None
-
-
-@dataclass(frozen=True)
-class Evidence:
-    sentence: str
-    document: Document | None = None
-
-
-@dataclass(frozen=True)
-class Investment:
-    value: Decimal
-    currency: str | None = None
-    qualifier: str | None = None      # 近, 超, 约 …
-    stage: str | None = None          # 签约, 开工 …
-    evidence: tuple[Evidence, ...] = ()
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str                            # entity IRI (awards: a minted IRI of the award name)
-    type: str                          # one of NODE_TYPES
-    label: str
-    aliases: tuple[str, ...] = ()
-    investments: tuple[Investment, ...] = ()
-    documents: tuple[Document, ...] = ()  # where it is mentioned
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.label, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Edge:
-    head: str                          # node ids
-    tail: str
-    relation: str                      # kgo local name: locatedIn, worksFor …
-    roles: tuple[str, ...] = ()        # kgo:role of the statements (总经理 …)
-    confidence: float | None = None    # highest kgo:confidence of the statements
-    evidence: tuple[Evidence, ...] = ()
-
-
-@dataclass(frozen=True)
-class GraphData:
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
 
 
 def graph_data(store: SparqlStore, *, focus: str | None = None, hops: int = 1) -> GraphData:
@@ -139,7 +95,10 @@ def _tail_id(term: Any) -> str:
 
 def _document(row: Any) -> Document | None:
     doc = row["doc"]
-    return None if doc is None else Document(doc.value, _opt(row["title"]), _opt(row["source"]))
+    if doc is None:
+        return None
+    return Document(doc.value, _opt(row["title"]), _opt(row["source"]), path=_opt(row["path"]),
+                    date=_opt(row["date"]))
 
 
 def _evidence(row: Any) -> Evidence | None:
@@ -190,6 +149,7 @@ def _entity_nodes(store: SparqlStore, ids: list[str] | None) -> dict[str, Node]:
     aliases = _grouped(store, q.ALIASES, ids, lambda r: r["alias"].value)
     docs = _grouped(store, q.MENTIONED_IN, ids, _document)
     money = _investments(store, ids)
+    dates = _dates(store, ids)
     nodes = {}
     for iri, type_ in types.items():
         label = labels.get(iri) or _first(aliases.get(iri)) or _iri_tail(iri)
@@ -198,6 +158,7 @@ def _entity_nodes(store: SparqlStore, ids: list[str] | None) -> dict[str, Node]:
             aliases=tuple(sorted(set(aliases.get(iri, ())) - {label})),
             investments=tuple(money.get(iri, ())),
             documents=_sorted_docs(docs.get(iri, ())),
+            dates=dates.get(iri, ()),
         )
     return nodes
 
@@ -242,6 +203,19 @@ def _investments(store: SparqlStore, ids: list[str] | None) -> dict[str, list[In
     for (iri, _), amt in sorted(amounts.items()):
         out[iri].append(Investment(**{**amt, "evidence": _sorted_evidence(amt["evidence"])}))
     return out
+
+
+def _dates(store: SparqlStore, ids: list[str] | None) -> dict[str, tuple[DatedStage, ...]]:
+    """Dated stages by entity, sorted by date then stage, one per (date, stage)."""
+    found: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for row in _select(store, q.bind(q.DATES, ids)):
+        key = (row["e"].value, row["day"].value, _opt(row["stage"]) or "")
+        ev = _evidence(row)
+        found[key].extend([ev] if ev is not None else [])
+    out: dict[str, list[DatedStage]] = defaultdict(list)
+    for (iri, day, stage), evidence in sorted(found.items()):
+        out[iri].append(DatedStage(day, stage or None, _sorted_evidence(evidence)))
+    return {iri: tuple(items) for iri, items in out.items()}
 
 
 def _add_missing_nodes(nodes: dict[str, Node], edges: dict, out_edges: list[Edge]) -> None:

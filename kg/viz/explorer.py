@@ -14,11 +14,11 @@ from html import escape
 from typing import Any
 
 from kg.viz import layout, page
-from kg.viz.data import NODE_TYPES, Edge, Evidence, GraphData, Node
+from kg.viz.details import details
+from kg.viz.records import NODE_TYPES, Edge, GraphData, Node
 from kg.viz.style import (
     SHAPE_SVG,
     TYPE_STYLES,
-    money_zh,
     node_size,
     relation_zh,
     style_of,
@@ -47,15 +47,17 @@ def explorer_html(data: GraphData, *, title: str = "park-kg explorer") -> str:
     net.templateEnv.policies["json.dumps_kwargs"] = {"ensure_ascii": False,
                                                      "separators": (",", ":")}
     net.nodes = [_vis_node(i, n, degree[i], xy) for i, n in enumerate(data.nodes)]
-    net.edges = [_vis_edge(j, e, link) for j, (e, link) in enumerate(zip(data.edges, links))]
+    net.edges = [_vis_edge(j, e, link, labelled=not large)
+                 for j, (e, link) in enumerate(zip(data.edges, links))]
     net.options = _options(large, positioned=xy is not None)
     return page.assemble(
-        net.generate_html(),
+        page.hook_first_draw(net.generate_html()),
         title_html=escape(title),
         head=f"<style>\n{page.asset('explorer.css')}\n</style>",
         body_top=_header(data, title) + _PANEL,
         body_end=(f'<script type="application/json" id="kg-data">'
-                  f"{page.script_json(_details(data, links))}</script>\n"
+                  f"{page.script_json({**details(data, links), 'lazyEdgeLabels': large})}"
+                  "</script>\n"
                   f"<script>\n{page.asset('explorer.js')}\n</script>"),
     )
 
@@ -79,10 +81,15 @@ def _vis_node(i: int, node: Node, degree: int, xy: list[tuple[int, int]] | None)
     return out
 
 
-def _vis_edge(j: int, edge: Edge, link: tuple[int, int]) -> dict:
+def _vis_edge(j: int, edge: Edge, link: tuple[int, int], *, labelled: bool) -> dict:
+    """An edge; large graphs get their labels from the script, only for the edges in view
+    (vis-network draws every edge label at every redraw: 2 s at 15,000 edges)."""
     width = 0.5 + 2 * edge.confidence if edge.confidence is not None else 1
-    return {"id": j, "from": link[0], "to": link[1], "label": relation_zh(edge.relation),
-            "width": round(min(width, 3.0), 2)}
+    out: dict[str, Any] = {"id": j, "from": link[0], "to": link[1],
+                           "width": round(min(width, 3.0), 2)}
+    if labelled:
+        out["label"] = relation_zh(edge.relation)
+    return out
 
 
 def _options(large: bool, *, positioned: bool) -> dict:
@@ -111,38 +118,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-# --- details for the panel and tooltips (JSON, rendered with textContent) --------------
-
-
-def _details(data: GraphData, links: list[tuple[int, int]]) -> dict:
-    docs: dict[tuple[str, str], int] = {}
-
-    def doc_id(title: str | None, source: str | None) -> int:
-        return docs.setdefault((title or "", source or ""), len(docs))
-
-    def evidence(ev: Evidence) -> list:
-        d = ev.document
-        return [ev.sentence, None if d is None else doc_id(d.title, d.source)]
-
-    nodes = [{"iri": n.id, "type": n.type, "names": list(n.names),
-              "facts": [_investment_fact(inv) for inv in n.investments],
-              "evidence": [evidence(ev) for inv in n.investments for ev in inv.evidence],
-              "docs": [doc_id(d.title, d.source) for d in n.documents]} for n in data.nodes]
-    edges = [{"rel": e.relation, "from": a, "to": b, "roles": list(e.roles),
-              "conf": e.confidence, "evidence": [evidence(ev) for ev in e.evidence]}
-             for e, (a, b) in zip(data.edges, links)]
-    return {"types": {t: {"zh": s.zh, "color": s.color} for t, s in TYPE_STYLES.items()},
-            "relations": {r: relation_zh(r) for r in sorted({e.relation for e in data.edges})},
-            "docs": [list(key) for key in docs], "nodes": nodes, "edges": edges}
-
-
-def _investment_fact(inv) -> str:
-    parts = [f"投资额：{inv.qualifier or ''}{money_zh(inv.value, inv.currency)}"]
-    if inv.stage:
-        parts.append(f"（{inv.stage}）")
-    return "".join(parts)
-
-
 # --- page pieces (static markup; only escaped text inside) -----------------------------
 
 _PANEL = """<aside id="kg-panel" aria-live="polite">
@@ -159,6 +134,9 @@ def _header(data: GraphData, title: str) -> str:
     <button id="kg-search-button" type="button">搜索</button>
     <span id="kg-search-status"></span>
   </div>
+  <label id="kg-park">园区
+    <select id="kg-park-filter" aria-label="按园区筛选"><option value="">全部园区</option></select>
+  </label>
   {_legend(data)}
   <span id="kg-stats">{len(data.nodes)} 个节点 · {len(data.edges)} 条关系</span>
 </header>
@@ -166,6 +144,8 @@ def _header(data: GraphData, title: str) -> str:
 
 
 def _legend(data: GraphData) -> str:
+    """One checkbox per node type (the type filter), with its shape, colour and count.
+    The park options are filled in by the script from the JSON (names are article text)."""
     counts = Counter(n.type for n in data.nodes)
     items = []
     for node_type in NODE_TYPES:
@@ -174,6 +154,8 @@ def _legend(data: GraphData) -> str:
         s = style_of(node_type)
         svg = (f'<svg width="16" height="16" viewBox="0 0 16 16" fill="{s.color}" '
                f'aria-hidden="true">{SHAPE_SVG[s.shape]}</svg>')
-        items.append(f'<li data-type="{escape(node_type)}">{svg}{escape(s.zh)} '
-                     f'<span class="kg-count">{counts[node_type]}</span></li>')
-    return '<ul id="kg-legend" aria-label="图例">' + "".join(items) + "</ul>"
+        items.append(f'<li data-type="{escape(node_type)}"><label>'
+                     f'<input type="checkbox" class="kg-type-filter" value="{escape(node_type)}"'
+                     f' checked>{svg}{escape(s.zh)} '
+                     f'<span class="kg-count">{counts[node_type]}</span></label></li>')
+    return '<ul id="kg-legend" aria-label="图例（勾选以筛选类型）">' + "".join(items) + "</ul>"

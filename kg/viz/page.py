@@ -72,6 +72,20 @@ def assemble(html: str, *, title_html: str, head: str, body_top: str, body_end: 
     return html
 
 
+_NETWORK_CREATED = "network = new vis.Network(container, data, options);"
+_FIRST_DRAW_HOOK = (' network.once("afterDrawing", function () {'
+                    " window.kgFirstDrawMs = performance.now(); });")
+
+
+def hook_first_draw(html: str) -> str:
+    """Record the first draw in ``window.kgFirstDrawMs`` (ms after navigation started).
+
+    The hook goes right after pyvis creates the network: the browser may draw before the
+    page's later scripts run, so a listener added there could miss the first draw.
+    """
+    return _replace_once(html, _NETWORK_CREATED, _NETWORK_CREATED + _FIRST_DRAW_HOOK)
+
+
 def assert_offline(html: str) -> None:
     """Raise ``OfflineError`` unless the page is UTF-8 and loads nothing from elsewhere."""
     if _EXTERNAL_ANY.search(html) or _RELATIVE_SRC.search(html):

@@ -21,6 +21,9 @@ PREFIX kgo: <https://w3id.org/park-kg/ontology#>
 
 _TYPES = " ".join(f"kgo:{t}" for t in ENTITY_TYPES)
 _RELATIONS = " ".join(f"kgo:{r}" for r in RELATION_TYPES)
+# what the panel shows of a document ``?doc`` (pasted where a query says ``{doc}``)
+_DOCUMENT = ("OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:source ?source } "
+             "OPTIONAL { ?doc kgo:sourcePath ?path } OPTIONAL { ?doc dcterms:date ?date }")
 
 # Plain relation triples: the facts. Tails are IRIs, or the award name for kgo:receivedAward.
 ADJACENCY = PREFIXES + f"""
@@ -53,15 +56,14 @@ SELECT DISTINCT ?e ?alias WHERE {{
 }}"""
 
 MENTIONED_IN = PREFIXES + """
-SELECT DISTINCT ?e ?doc ?title ?source WHERE {
+SELECT DISTINCT ?e ?doc ?title ?source ?path ?date WHERE {
   {values}
   ?doc schema:mentions ?e .
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:source ?source }
-}"""
+  {doc}
+}""".replace("{doc}", _DOCUMENT)
 
 INVESTMENTS = PREFIXES + """
-SELECT DISTINCT ?e ?amt ?value ?currency ?qualifier ?stage ?sentence ?doc ?title ?source WHERE {
+SELECT DISTINCT ?e ?amt ?value ?currency ?qualifier ?stage ?sentence ?doc ?title ?source ?path ?date WHERE {
   {values}
   ?e kgo:investment ?amt .
   ?amt schema:value ?value .
@@ -69,28 +71,30 @@ SELECT DISTINCT ?e ?amt ?value ?currency ?qualifier ?stage ?sentence ?doc ?title
   OPTIONAL { ?amt kgo:qualifier ?qualifier }
   OPTIONAL { ?amt kgo:stage ?stage }
   OPTIONAL { ?amt kgo:evidence ?ev . ?ev nif:anchorOf ?sentence }
-  OPTIONAL {
-    ?amt prov:wasDerivedFrom ?doc .
-    OPTIONAL { ?doc dcterms:title ?title }
-    OPTIONAL { ?doc dcterms:source ?source }
-  }
-}"""
+  OPTIONAL { ?amt prov:wasDerivedFrom ?doc . {doc} }
+}""".replace("{doc}", _DOCUMENT)
 
 # Reified statements behind the plain triples (``?e`` is the head).
 STATEMENTS = PREFIXES + f"""
-SELECT DISTINCT ?stmt ?e ?p ?t ?role ?confidence ?sentence ?doc ?title ?source WHERE {{
+SELECT DISTINCT ?stmt ?e ?p ?t ?role ?confidence ?sentence ?doc ?title ?source ?path ?date WHERE {{
   {{values}}
   VALUES ?p {{ {_RELATIONS} }}
   ?stmt rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?t .
   OPTIONAL {{ ?stmt kgo:role ?role }}
   OPTIONAL {{ ?stmt kgo:confidence ?confidence }}
   OPTIONAL {{ ?stmt kgo:evidence ?ev . ?ev nif:anchorOf ?sentence }}
-  OPTIONAL {{
-    ?stmt prov:wasDerivedFrom ?doc .
-    OPTIONAL {{ ?doc dcterms:title ?title }}
-    OPTIONAL {{ ?doc dcterms:source ?source }}
-  }}
-}}"""
+  OPTIONAL {{ ?stmt prov:wasDerivedFrom ?doc . {{doc}} }}
+}}""".replace("{doc}", _DOCUMENT)
+
+# Dated stages: ``?e kgo:date ?day`` and the statement that says which stage the date is of.
+DATES = PREFIXES + """
+SELECT DISTINCT ?stmt ?e ?day ?stage ?sentence ?doc ?title ?source ?path ?date WHERE {
+  {values}
+  ?stmt rdf:subject ?e ; rdf:predicate kgo:date ; rdf:object ?day .
+  OPTIONAL { ?stmt kgo:stage ?stage }
+  OPTIONAL { ?stmt kgo:evidence ?ev . ?ev nif:anchorOf ?sentence }
+  OPTIONAL { ?stmt prov:wasDerivedFrom ?doc . {doc} }
+}""".replace("{doc}", _DOCUMENT)
 
 
 def values_block(iris: list[str] | None) -> str:

@@ -7,7 +7,7 @@ import pytest
 from kg.iri import document_iri, node_iri
 
 from tests.viz.samples import (  # noqa: F401  (re-exported for the fixtures below)
-    KGO, RDF, RDFS, SKOS, PROV, DCT, SCHEMA, NIF, XSD, XSS_NAME, XSS_SENTENCE, XSS_TITLE, COMPANY, PARK, PLACE, PERSON, PROJECT, ORG, EVIL, AWARD,
+    KGO, RDF, RDFS, SKOS, PROV, DCT, SCHEMA, NIF, XSD, XSS_NAME, XSS_SENTENCE, XSS_TITLE, DOC1_PATH, COMPANY, PARK, PLACE, PERSON, PROJECT, ORG, EVIL, AWARD,
 )
 
 
@@ -27,11 +27,16 @@ class Builder:
         obj = o if isinstance(o, (ox.Literal, ox.NamedNode)) else _n(o)
         self.store.add(ox.Quad(_n(s), _n(p), obj, _n(g)))
 
-    def document(self, doc_id: str, title: str, source: str) -> str:
+    def document(self, doc_id: str, title: str, source: str, *, path: str | None = None,
+                 date: str | None = None) -> str:
         doc = document_iri(doc_id)
         self.add(doc, doc, RDF + "type", KGO + "Document")
         self.add(doc, doc, DCT + "title", _zh(title))
         self.add(doc, doc, DCT + "source", ox.Literal(source))
+        if path:
+            self.add(doc, doc, KGO + "sourcePath", ox.Literal(path))
+        if date:
+            self.add(doc, doc, DCT + "date", ox.Literal(date, datatype=_n(XSD + "date")))
         return doc
 
     def entity(self, doc: str, iri: str, type_: str, label: str, *alts: str) -> None:
@@ -78,11 +83,24 @@ class Builder:
         self.add(doc, amt, PROV + "wasDerivedFrom", doc)
 
 
+    def dated(self, doc: str, subject: str, day: str, stage: str, sentence: str) -> None:
+        value = ox.Literal(day, datatype=_n(XSD + "date"))
+        self.add(doc, subject, KGO + "date", value)
+        stmt = node_iri("stmt", doc, "date", subject, day, "500")
+        self.add(doc, stmt, RDF + "type", RDF + "Statement")
+        self.add(doc, stmt, RDF + "subject", subject)
+        self.add(doc, stmt, RDF + "predicate", KGO + "date")
+        self.add(doc, stmt, RDF + "object", value)
+        self.add(doc, stmt, KGO + "stage", _zh(stage))
+        self.add(doc, stmt, PROV + "wasDerivedFrom", doc)
+        self.add(doc, stmt, KGO + "evidence", self.evidence(doc, sentence, 500))
+
+
 def build_store() -> ox.Store:
     b = Builder()
-    d1 = b.document("001", "某某小镇迎来新企业", "seeds/001.txt")
+    d1 = b.document("001", "某某小镇迎来新企业", "seeds/001.txt", path=DOC1_PATH, date="2023-05-05")
     d2 = b.document("002", "某某智能制造项目签约", "seeds/002.txt")
-    d3 = b.document("003", XSS_TITLE, "seeds/003.txt")
+    d3 = b.document("003", XSS_TITLE, "seeds/003.txt", path="javascript:alert(3)")
     for doc in (d1, d2):
         b.entity(doc, COMPANY, "Company", "杭州某某科技股份有限公司", "某某科技", "某某")
         b.entity(doc, PARK, "Park", "某某小镇", "某某特色小镇")
@@ -102,6 +120,7 @@ def build_store() -> ox.Store:
     b.relation(d2, PROJECT, "locatedIn", PARK, "该项目落地某某小镇。", start=120)
     b.relation(d3, EVIL, "locatedIn", PARK, XSS_SENTENCE, start=0)
     b.investment(d2, PROJECT, "1650000000", "项目总投资近16.5亿元。", qualifier="近", stage="签约")
+    b.dated(d2, PROJECT, "2024-01-19", "签约", "2024年1月19日，某某智能制造项目正式签约。")
     return b.store
 
 

@@ -16,6 +16,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_SENTENCE = "<script>alert(1)</script>"
 XSS_TITLE = "</script><script>alert(2)</script>标题"
+DOC1_PATH = "/srv/news/某某/001.txt"   # kgo:sourcePath of document 001 (linked as file:)
 
 COMPANY = entity_iri("Company", "杭州某某科技股份有限公司")
 PARK = entity_iri("Park", "某某小镇")

@@ -93,7 +93,7 @@ def test_article_text_survives_inside_the_json(html):
     assert "<img src=x onerror=alert(1)>" in names
     sentences = [ev[0] for e in data["edges"] for ev in e["evidence"]]
     assert "<script>alert(1)</script>" in sentences
-    assert ["</script><script>alert(2)</script>标题", "seeds/003.txt"] in data["docs"]
+    assert ["</script><script>alert(2)</script>标题", "seeds/003.txt", None, None] in data["docs"]
 
 
 def test_no_html_tooltips_and_no_inner_html(html):
@@ -106,10 +106,14 @@ def test_no_html_tooltips_and_no_inner_html(html):
 def test_details_carry_facts_roles_and_evidence(html):
     data = _kg_data(html)
     project = next(n for n in data["nodes"] if n["names"][0] == "某某智能制造项目")
-    assert project["facts"] == ["投资额：近16.5亿元（签约）"]
+    assert project["facts"] == ["投资额：近16.5亿元（签约）", "签约日期：2024-01-19"]
+    sentences = [ev[0] for ev in project["evidence"]]
+    assert sentences == ["项目总投资近16.5亿元。", "2024年1月19日，某某智能制造项目正式签约。"]
     works = next(e for e in data["edges"] if e["rel"] == "worksFor")
     assert (works["roles"], works["conf"]) == (["总经理"], 0.9)
-    assert data["docs"][works["evidence"][0][1]] == ["某某小镇迎来新企业", "seeds/001.txt"]
+    assert data["docs"][works["evidence"][0][1]] == [
+        "某某小镇迎来新企业", "seeds/001.txt", "file:///srv/news/%E6%9F%90%E6%9F%90/001.txt",
+        "2023-05-05"]
 
 
 def test_small_graph_uses_short_physics(html):
@@ -144,6 +148,28 @@ def test_large_graph_has_positions_straight_edges_and_no_physics():
     vis_nodes = _vis_data(html, "nodes")
     assert all(isinstance(v["x"], int) and isinstance(v["y"], int) for v in vis_nodes)
     assert len({(v["x"], v["y"]) for v in vis_nodes}) > n * 0.9
+    assert all("label" not in e for e in _vis_data(html, "edges"))   # labelled in view only
+    assert _kg_data(html)["lazyEdgeLabels"] is True
+
+
+def test_small_graph_edges_carry_their_labels(html):
+    assert all(e["label"] for e in _vis_data(html, "edges"))
+    assert _kg_data(html)["lazyEdgeLabels"] is False
+
+
+def test_first_draw_is_recorded_right_after_the_network_is_created(html):
+    created = html.index("network = new vis.Network(container, data, options);")
+    assert html.index('network.once("afterDrawing"', created) - created < 80
+
+
+def test_filters_in_the_header(html):
+    assert '<select id="kg-park-filter"' in html
+    legend = re.search(r'<ul id="kg-legend".*?</ul>', html, re.S).group()
+    assert legend.count('class="kg-type-filter"') == 7 and legend.count(" checked>") == 7
+    parks = _kg_data(html)["parks"]
+    names = [n["names"][0] for n in _kg_data(html)["nodes"]]
+    assert [names[p["node"]] for p in parks] == ["某某小镇"]
+    assert "某某市经信局" not in [names[i] for i in parks[0]["members"]]
 
 
 def test_control_characters_in_labels_are_flattened():

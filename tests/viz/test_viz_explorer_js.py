@@ -1,7 +1,9 @@
 """The page's JavaScript, run under Node with a fake DOM and a fake vis Network.
 
-No browser here (headless checks are a later issue): these tests check the scripts parse,
-search finds nodes by any name, and tooltips/panel are built with textContent only.
+Fast checks of the pure functions and the wiring: the scripts parse, search finds nodes by
+any name, filters pick nodes by type and park, links are only file:/http(s):, and tooltips and
+the panel are built with textContent only. The real page is tested in headless Chromium in
+``test_viz_browser.py``.
 """
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ class El {
   appendChild(c) { this.children.push(c); return c; }
   replaceChildren() { this.children = []; this._text = ""; }
   addEventListener(name, fn) { this.listeners[name] = fn; }
+  setAttribute(k, v) { this.attrs = Object.assign(this.attrs || {}, { [k]: String(v) }); }
+  querySelectorAll() { return this.inputs || []; }
   get offsetWidth() { return 100; } get offsetHeight() { return 50; }
   get clientWidth() { return 800; } get clientHeight() { return 600; }
 }
@@ -46,6 +50,12 @@ doc.getElementById = id => {
 };
 const handlers = {};
 const calls = [];
+const updates = { nodes: [], edges: [] };
+doc.getElementById("kg-legend").inputs = ["Park", "Company", "Person", "Place", "Project",
+  "Organization", "Award"].map(t => Object.assign(new El("input", doc), { value: t, checked: true }));
+doc.getElementById("kg-park-filter").value = "";
+doc.getElementById("kg-stats").textContent = "8 个节点 · 7 条关系";
+created.length = 0;                                   // count only what the page creates
 globalThis.document = doc;
 globalThis.network = {
   on: (n, f) => { (handlers[n] = handlers[n] || []).push(f); },
@@ -53,15 +63,37 @@ globalThis.network = {
   selectNodes: ids => calls.push(["select", ids]),
   focus: (id, o) => calls.push(["focus", id]),
   setOptions: o => calls.push(["options", o]),
+  redraw: () => fire("afterDrawing", {}),     // (not called by the page)
+  fit: o => calls.push(["fit", o.nodes.length]),
+  body: { data: { nodes: { update: c => updates.nodes.push(...c) },
+                  edges: { update: c => updates.edges.push(...c) } } },
 };
 globalThis.window = globalThis;
+function fire(n, p) { (handlers[n] || []).forEach(f => f(p)); }
+globalThis.kgFirstDrawMs = 123.5;                     // set by the hook in pyvis's script
 scripts.forEach(code => (0, eval)(code));
-const fire = (n, p) => (handlers[n] || []).forEach(f => f(p));
 const api = window.kgExplorer;
 const data = JSON.parse(json);
 const nameOf = i => data.nodes[i].names[0];
 const index = api.buildIndex(data.nodes);
-const out = { search: {}, created };
+const out = { search: {}, created, drawn: doc.els.mynetwork.attrs };
+out.hrefs = ["file:///a/b.txt", "https://example.org/x", "javascript:alert(1)", "data:text/html,x",
+  " javascript:alert(1)", null].map(api.safeHref);
+const parkOf = name => data.parks.findIndex(p => nameOf(p.node) === name);
+out.parkOptions = doc.els["kg-park-filter"].children.map(o => [o.value, o.textContent]);
+out.visible = {
+  people: api.visibleNodes(data, new Set(["Person"]), null).map((v, i) => v && nameOf(i)).filter(Boolean),
+  park: api.visibleNodes(data, new Set(data.nodes.map(n => n.type)), parkOf("某某小镇"))
+    .map((v, i) => v && nameOf(i)).filter(Boolean).sort(),
+};
+doc.getElementById("kg-legend").inputs.find(b => b.value === "Person").checked = false;
+doc.getElementById("kg-legend").inputs[0].listeners.change();
+out.afterTypeFilter = { nodes: updates.nodes.slice(), edges: updates.edges.slice(),
+  stats: doc.els["kg-stats"].textContent };
+doc.els["kg-park-filter"].value = String(parkOf("某某小镇"));
+doc.els["kg-park-filter"].listeners.change();
+out.afterParkFilter = { hidden: updates.nodes.filter(u => u.hidden).map(u => nameOf(u.id)).sort(),
+  stats: doc.els["kg-stats"].textContent };
 for (const q of ["某某", " 某某 科技", "小镇", "ＡＢＣ", "<img", "不存在"]) {
   out.search[q] = api.findNodes(index, q).map(nameOf);
 }
@@ -75,15 +107,23 @@ fire("blurNode", {});
 out.tipHidden = tip.hidden;
 fire("click", { nodes: [], edges: [data.edges.findIndex(e => e.rel === "worksFor")] });
 out.panelEdge = doc.els["kg-panel-body"].textContent;
+doc.els["kg-search-input"].value = "张某某";           // hidden by the type filter
+doc.els["kg-search-button"].listeners.click();
+out.afterHiddenSearch = { stats: doc.els["kg-stats"].textContent,
+  park: doc.els["kg-park-filter"].value };
 doc.els["kg-search-input"].value = "某某";
 doc.els["kg-search-button"].listeners.click();
 out.panelSearch = doc.els["kg-panel-body"].textContent;
+out.panelLinks = [];
+(function walk(el) { if (el.tagName === "a") out.panelLinks.push([el.textContent, el.href, el.rel]);
+  (el.children || []).forEach(walk); })(doc.els["kg-panel-body"]);
 doc.els["kg-search-button"].listeners.click();       // same query: next hit
 doc.els["kg-search-input"].value = "没有";
 doc.els["kg-search-input"].listeners.keydown({ key: "Enter" });
 out.status = doc.els["kg-search-status"].textContent;
 fire("stabilizationIterationsDone", {});
 out.calls = calls;
+out.firstDrawMs = api.firstDrawMs;
 console.log(JSON.stringify(out));
 """
 
@@ -132,8 +172,10 @@ def test_node_description_has_names_facts_and_evidence(run):
     assert company["names"] == ["某某", "某某科技"]
     assert "任职 ← 张某某（总经理）" in company["facts"]
     assert "位于 → 某某小镇" in company["facts"]
-    assert {"text": "张某某任杭州某某科技股份有限公司总经理。",
-            "doc": "《某某小镇迎来新企业》 seeds/001.txt"} in company["evidence"]
+    doc1 = {"doc": "《某某小镇迎来新企业》 2023-05-05 seeds/001.txt",
+            "href": "file:///srv/news/%E6%9F%90%E6%9F%90/001.txt"}
+    assert {"text": "张某某任杭州某某科技股份有限公司总经理。", **doc1} in company["evidence"]
+    assert company["docs"] == [doc1, {"doc": "《某某智能制造项目签约》 seeds/002.txt", "href": ""}]
 
 
 def test_tooltip_shows_hostile_text_as_text(run):
@@ -142,7 +184,7 @@ def test_tooltip_shows_hostile_text_as_text(run):
     assert "<script>alert(1)</script>" in tip["text"]
     assert tip["hidden"] is False and tip["left"] == "676px"    # flipped left of the pointer
     assert run["tipHidden"] is True
-    assert set(run["created"]) <= {"div", "ul", "li", "span"}   # never script/img elements
+    assert set(run["created"]) <= {"div", "ul", "li", "span", "a", "option"}  # no script/img
 
 
 def test_click_on_edge_and_search_fill_the_panel(run):
@@ -152,7 +194,34 @@ def test_click_on_edge_and_search_fill_the_panel(run):
     assert run["status"] == "未找到：没有"
 
 
+def test_panel_links_source_documents_safely(run):
+    href = "file:///srv/news/%E6%9F%90%E6%9F%90/001.txt"
+    assert ["《某某小镇迎来新企业》 2023-05-05 seeds/001.txt", href, "noopener noreferrer"] in (
+        run["panelLinks"])
+    assert all(link[1].startswith("file:") for link in run["panelLinks"])
+    assert run["hrefs"] == ["file:///a/b.txt", "https://example.org/x", "", "", "", ""]
+
+
+def test_type_and_park_filters(run):
+    assert run["parkOptions"] == [["0", "某某小镇（7）"]]
+    assert run["visible"]["people"] == ["张某某"]
+    assert "某某市经信局" not in run["visible"]["park"]          # not linked to the park
+    assert {"杭州某某科技股份有限公司", "某某智能制造项目", "张某某"} <= set(run["visible"]["park"])
+    after = run["afterTypeFilter"]           # people unticked: the person and its edge hidden
+    assert [u["hidden"] for u in after["nodes"]] == [True] and len(after["edges"]) == 1
+    assert after["stats"] == "显示 7 / 8 个节点 · 6 / 7 条关系"
+    assert run["afterParkFilter"]["hidden"] == ["张某某", "某某市经信局"]
+    assert ["fit", 6] in run["calls"]
+    # searching a hidden node clears the filters
+    assert run["afterHiddenSearch"] == {"stats": "8 个节点 · 7 条关系", "park": ""}
+
+
+def test_first_draw_is_flagged(run):
+    assert run["drawn"] == {"data-kg-drawn": "1", "data-kg-still": "1"}
+    assert run["firstDrawMs"] == 123.5
+
+
 def test_search_selects_and_focuses_and_physics_stops(run):
-    kinds = [c[0] for c in run["calls"]]
+    kinds = [c[0] for c in run["calls"] if c[0] != "fit"]
     assert kinds[:2] == ["select", "focus"]
     assert run["calls"][-1] == ["options", {"physics": {"enabled": False}}]

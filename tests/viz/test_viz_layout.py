@@ -17,7 +17,7 @@ def test_positions_are_deterministic_integers_in_a_square():
     assert first == layout.positions(300, _ring(300))
     assert all(isinstance(c, int) for xy in first for c in xy)
     side = layout.SPACING * 300 ** 0.5
-    assert max(abs(c) for xy in first for c in xy) <= side / 2 + 1
+    assert max(abs(c) for xy in first for c in xy) <= side * 0.65      # ~ side / 2
     assert len(set(first)) == 300
 
 
@@ -49,3 +49,17 @@ def test_without_igraph_big_graphs_fall_back_to_random_with_a_warning(no_igraph,
     xy = layout.positions(40, _ring(40))
     assert len(set(xy)) == 40
     assert "igraph is not installed" in caplog.text
+
+
+def test_components_are_packed_so_isolated_nodes_do_not_squash_the_big_one():
+    xy = layout.positions(250, _ring(200))             # a ring of 200 and 50 lonely nodes
+    ring_x = [x for x, _ in xy[:200]]
+    assert max(ring_x) - min(ring_x) >= 0.8 * layout.SPACING * 200 ** 0.5
+    assert len(set(xy)) == 250
+    total_x = [x for x, _ in xy]
+    assert max(total_x) - min(total_x) <= 2.5 * layout.SPACING * 250 ** 0.5
+
+
+def test_components_biggest_first_with_local_numbering():
+    parts = layout.components(6, [(4, 5), (0, 2), (2, 3)])
+    assert parts == [([0, 2, 3], [(0, 1), (1, 2)]), ([4, 5], [(0, 1)]), ([1], [])]

@@ -1,9 +1,14 @@
-/* park-kg explorer: search box, hover tooltip and details panel.
+/* park-kg explorer: search box, type and park filters, hover tooltip and details panel.
  *
  * Article text (names, sentences, document titles) reaches the page only through the JSON
  * block #kg-data and is put into the DOM with textContent only: nothing here parses HTML.
- * The pure functions (normalise … describeEdge) run under Node for the tests; start() wires
+ * Links to source documents are set as the href property, and only for file:/http(s): URLs.
+ * The pure functions (normalise … visibleNodes) run under Node for the tests; start() wires
  * them to the page once pyvis's script has created the global `network`.
+ * When the graph has been drawn (and this script has run), window.kgExplorer.firstDrawMs
+ * holds the performance.now() of the first draw (milliseconds since navigation, recorded by
+ * a hook in pyvis's script) and #mynetwork gets data-kg-drawn="1"; it gets
+ * data-kg-still="1" once nodes stop moving (at once when physics is off).
  */
 (function (root) {
   "use strict";
@@ -11,6 +16,8 @@
   const TIP_FACTS = 6;
   const TIP_EVIDENCE = 3;
   const TIP_CHARS = 120;
+  const LABEL_MIN_SCALE = 0.45;      // below it vis-network would not draw an 11px label
+  const EDGE_LABEL_BUDGET = 1000;    // more edges in view: no labels (~0.13 ms per label)
 
   /* The identity of a name: full/half width folded, no white space, lower case. */
   function normalise(text) {
@@ -56,15 +63,27 @@
     return incident;
   }
 
+  /* Only links that open a document: no javascript:, data: … */
+  function safeHref(href) {
+    return typeof href === "string" && /^(https?|file):/i.test(href) ? href : "";
+  }
+
+  /* docs[d] = [title, source, href, date] -> "《title》 date source" */
   function docLine(data, d) {
     if (d === null || d === undefined) return "";
     const doc = data.docs[d];
     const title = doc[0] ? "《" + doc[0] + "》" : "";
-    return [title, doc[1]].filter(Boolean).join(" ");
+    return [title, doc[3], doc[1]].filter(Boolean).join(" ");
+  }
+
+  function docItem(data, d) {
+    const href = d === null || d === undefined ? "" : safeHref(data.docs[d][2]);
+    return { doc: docLine(data, d), href: href };
   }
 
   function evidenceItem(data, ev) {
-    return { text: ev[0], doc: docLine(data, ev[1]) };
+    const item = docItem(data, ev[1]);
+    return { text: ev[0], doc: item.doc, href: item.href };
   }
 
   function uniqueEvidence(items) {
@@ -103,7 +122,7 @@
     return {
       heading: node.names[0], kind: typeName(data, node.type), names: node.names.slice(1),
       facts: facts, evidence: uniqueEvidence(evidence),
-      docs: node.docs.map(function (d) { return docLine(data, d); }), iri: node.iri,
+      docs: node.docs.map(function (d) { return docItem(data, d); }), iri: node.iri,
     };
   }
 
@@ -124,6 +143,34 @@
     };
   }
 
+  /* Which nodes the filters show: a type in `types` (a Set) and, when `park` is a number,
+     a member of data.parks[park]. Returns one boolean per node. */
+  function visibleNodes(data, types, park) {
+    const members = park === null || park === undefined ? null
+      : new Set(data.parks[park].members);
+    return data.nodes.map(function (node, i) {
+      return types.has(node.type) && (members === null || members.has(i));
+    });
+  }
+
+  /* Edges with an end inside `view` ({left, top, right, bottom} in canvas coordinates);
+     `positions` maps node id -> {x, y}. More than `budget` edges: none. */
+  function edgesInView(edges, positions, view, budget) {
+    function inside(i) {
+      const p = positions[i];
+      return p !== undefined && p.x >= view.left && p.x <= view.right &&
+        p.y >= view.top && p.y <= view.bottom;
+    }
+    const out = [];
+    for (let j = 0; j < edges.length; j += 1) {
+      if (inside(edges[j].from) || inside(edges[j].to)) {
+        out.push(j);
+        if (out.length > budget) return [];
+      }
+    }
+    return out;
+  }
+
   /* --- DOM (textContent only) ------------------------------------------------------- */
 
   function add(parent, tag, className, text) {
@@ -136,6 +183,18 @@
 
   function clip(text, limit) {
     return limit && text.length > limit ? text.slice(0, limit) + "…" : text;
+  }
+
+  /* A document line, linked when it has a safe href. */
+  function addDoc(parent, className, item) {
+    if (!item.doc) return;
+    const el = add(parent, item.href ? "a" : "span", className, item.doc);
+    if (item.href) {
+      el.href = item.href;
+      el.target = "_blank";
+      el.rel = "noopener noreferrer";
+      el.title = "打开来源文档";
+    }
   }
 
   function addList(parent, title, items, limit, show) {
@@ -156,11 +215,11 @@
       li.textContent = fact;
     });
     addList(el, "证据", desc.evidence, short ? TIP_EVIDENCE : 0, function (li, ev) {
-      li.textContent = clip(ev.text, short ? TIP_CHARS : 0);
-      if (ev.doc) add(li, "span", "kg-doc", ev.doc);
+      add(li, "span", "kg-sentence", clip(ev.text, short ? TIP_CHARS : 0));
+      if (short) { if (ev.doc) add(li, "span", "kg-doc", ev.doc); } else addDoc(li, "kg-doc", ev);
     });
     if (!short) {
-      addList(el, "来源文档", desc.docs, 0, function (li, doc) { li.textContent = doc; });
+      addList(el, "来源文档", desc.docs, 0, function (li, doc) { addDoc(li, "kg-doc-link", doc); });
       if (desc.iri) add(el, "div", "kg-iri", desc.iri);
     }
   }
@@ -198,9 +257,22 @@
       if (p.nodes.length) render(panel, describeNode(data, incident, p.nodes[0]), false);
       else if (p.edges.length) render(panel, describeEdge(data, p.edges[0]), false);
     });
+    function still() { container.setAttribute("data-kg-still", "1"); }
+    if (network.physics && network.physics.options && !network.physics.options.enabled) still();
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      still();
     });
+    function drawn() {
+      root.kgExplorer.firstDrawMs = root.kgFirstDrawMs;
+      container.setAttribute("data-kg-drawn", "1");
+    }
+    if (typeof root.kgFirstDrawMs === "number") drawn();
+    else network.once("afterDrawing", drawn);
+    // vis-network animates frame by frame: on a large graph one frame is slow, so no animation
+    const animation = data.lazyEdgeLabels ? false : { duration: 400 };
+    const relabel = data.lazyEdgeLabels ? wireEdgeLabels(network, data, container) : function () {};
+    const filters = wireFilters(doc, network, data, animation);
 
     const input = doc.getElementById("kg-search-input");
     const status = doc.getElementById("kg-search-status");
@@ -220,18 +292,110 @@
         return;
       }
       const i = hits[at];
+      if (!filters.isShown(i)) filters.reset();
       status.textContent = hits.length > 1 ? (at + 1) + "/" + hits.length + "（再按一次看下一个）" : "";
       network.selectNodes([i]);
-      network.focus(i, { scale: 1.2, animation: { duration: 400 } });
+      network.focus(i, { scale: 1.2, animation: animation });
+      relabel();
       render(panel, describeNode(data, incident, i), false);
     }
     doc.getElementById("kg-search-button").addEventListener("click", search);
     input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") search(); });
   }
 
+  /* Type checkboxes (#kg-legend) and the park list (#kg-park-filter) hide nodes and the
+     edges that touch them. Returns {isShown(i), reset()}. */
+  function wireFilters(doc, network, data, animation) {
+    const nodeSet = network.body.data.nodes;
+    const edgeSet = network.body.data.edges;
+    const boxes = Array.prototype.slice.call(
+      doc.getElementById("kg-legend").querySelectorAll("input.kg-type-filter"));
+    const select = doc.getElementById("kg-park-filter");
+    const stats = doc.getElementById("kg-stats");
+    const total = stats.textContent;
+    data.parks.forEach(function (park, k) {
+      const option = add(select, "option", "", data.nodes[park.node].names[0] +
+        "（" + park.members.length + "）");
+      option.value = String(k);
+    });
+    let shown = data.nodes.map(function () { return true; });
+
+    function apply() {
+      const types = new Set(boxes.filter(function (b) { return b.checked; })
+        .map(function (b) { return b.value; }));
+      const park = select.value === "" ? null : Number(select.value);
+      const next = visibleNodes(data, types, park);
+      const nodeChanges = [];
+      next.forEach(function (v, i) { if (v !== shown[i]) nodeChanges.push({ id: i, hidden: !v }); });
+      const edgeChanges = [];
+      data.edges.forEach(function (e, j) {
+        const was = shown[e.from] && shown[e.to];
+        const now = next[e.from] && next[e.to];
+        if (was !== now) edgeChanges.push({ id: j, hidden: !now });
+      });
+      shown = next;
+      if (nodeChanges.length) nodeSet.update(nodeChanges);
+      if (edgeChanges.length) edgeSet.update(edgeChanges);
+      const count = next.filter(Boolean).length;
+      const links = data.edges.filter(function (e) { return next[e.from] && next[e.to]; }).length;
+      stats.textContent = count === next.length ? total : "显示 " + count + " / " +
+        next.length + " 个节点 · " + links + " / " + data.edges.length + " 条关系";
+      if (park !== null && count) {
+        const ids = [];
+        next.forEach(function (v, i) { if (v) ids.push(i); });
+        network.fit({ nodes: ids, animation: animation });
+      }
+    }
+    boxes.forEach(function (b) { b.addEventListener("change", apply); });
+    select.addEventListener("change", apply);
+    return {
+      isShown: function (i) { return shown[i]; },
+      reset: function () {
+        boxes.forEach(function (b) { b.checked = true; });
+        select.value = "";
+        apply();
+      },
+    };
+  }
+
+  /* Large graphs: label only the edges in view, after each zoom, drag or focus.
+     Returns the function that schedules a new labelling (call it after moving the view). */
+  function wireEdgeLabels(network, data, container) {
+    const edgeSet = network.body.data.edges;
+    let labelled = new Set();
+    let timer = null;
+
+    function wanted() {
+      if (network.getScale() < LABEL_MIN_SCALE) return [];
+      const a = network.DOMtoCanvas({ x: 0, y: 0 });
+      const b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+      const view = { left: a.x, top: a.y, right: b.x, bottom: b.y };
+      return edgesInView(data.edges, network.getPositions(), view, EDGE_LABEL_BUDGET);
+    }
+    function refresh() {
+      timer = null;
+      const next = new Set(wanted());
+      const changes = [];
+      labelled.forEach(function (j) { if (!next.has(j)) changes.push({ id: j, label: "" }); });
+      next.forEach(function (j) {
+        if (labelled.has(j)) return;
+        const rel = data.edges[j].rel;
+        changes.push({ id: j, label: data.relations[rel] || rel });
+      });
+      labelled = next;
+      if (changes.length) edgeSet.update(changes);
+    }
+    function later() { if (timer === null) timer = setTimeout(refresh, 120); }
+    ["zoom", "dragEnd", "animationFinished"].forEach(function (name) { network.on(name, later); });
+    later();
+    return later;
+  }
+
   root.kgExplorer = {
     normalise: normalise, buildIndex: buildIndex, findNodes: findNodes, incidence: incidence,
     describeNode: describeNode, describeEdge: describeEdge, render: render,
+    visibleNodes: visibleNodes, safeHref: safeHref, edgesInView: edgesInView,
+    firstDrawMs: null,
   };
   if (typeof document !== "undefined" && typeof network !== "undefined" && network) {
     start(document, network);

@@ -8,10 +8,11 @@ from kg.settings import DEFAULT
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = True):
-    """The ``KGStore`` at ``path`` (default ``kg-data/``). Raises ``StoreError``."""
-    from kg.rdf.store import KGStore
+    """The store at ``path`` (default ``kg-data/``; a SPARQL endpoint URL gives a ``RemoteStore``).
+    Raises ``StoreError``."""
+    from kg.rdf.open import open_store as _open, store_target
 
-    return KGStore.open(Path(path) if path else DEFAULT.store, read_only=read_only)
+    return _open(store_target(path) if path else DEFAULT.store, read_only=read_only)
 
 
 def _store(store: Any):

@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, StoreError
+from kg.rdf.open import display_target, open_store, store_target
 from kg.settings import DEFAULT, Settings
 
 SAMPLE_QUERY = """PREFIX kgo: <https://w3id.org/park-kg/ontology#>
@@ -23,7 +24,7 @@ GROUP BY ?park ORDER BY DESC(?companies) ?park LIMIT 10"""
 
 def _settings(args: argparse.Namespace) -> Settings:
     return DEFAULT.with_(
-        store=Path(args.store) if getattr(args, "store", None) else None,
+        store=store_target(args.store) if getattr(args, "store", None) else None,
         segmenter=getattr(args, "segmenter", None),
         pkuseg_model=Path(args.pkuseg_model) if getattr(args, "pkuseg_model", None) else None,
         gazetteers=tuple(Path(g) for g in args.gazetteer) if getattr(args, "gazetteer", None) else None,
@@ -65,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_failures(report.failures)
     c = report.changes
     types = ", ".join(f"{k} {v}" for k, v in report.entities.items()) or "none"
-    print(f"built {c.total} documents into {settings.store}/ ({c.added} added, {c.changed} changed, {c.unchanged} unchanged, "
+    print(f"built {c.total} documents into {display_target(settings.store)} ({c.added} added, {c.changed} changed, {c.unchanged} unchanged, "
           f"{len(c.removed)} removed; {c.rewritten} graphs rewritten) in {report.seconds} s: "
           f"entities {types}; relations {report.relations}; merges {c.merges}; quads {report.quads}")
     if report.failures:
@@ -80,9 +81,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
-    from kg.rdf.store import KGStore, format_table
+    from kg.rdf.results import format_table
 
-    with KGStore.open(_settings(args).store, read_only=True) as store:
+    with open_store(_settings(args).store, read_only=True) as store:
         docs = store.documents()
     rows = [[d["path"], d["title"], d["date"], d["entities"], d["relations"], d["doc_id"]] for d in docs]
     print(format_table(["path", "title", "date", "entities", "relations", "doc_id"], rows))
@@ -90,10 +91,9 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 
 def cmd_why(args: argparse.Namespace) -> int:
-    from kg.rdf.store import KGStore
     from kg.rdf.why import explain
 
-    with KGStore.open(_settings(args).store, read_only=True) as store:
+    with open_store(_settings(args).store, read_only=True) as store:
         found = explain(store, args.entity)
     for ex in found:
         if ex.asked_for:
@@ -177,13 +177,13 @@ def _query_list() -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.rdf.store import KGStore, format_table
+    from kg.rdf.results import format_table
 
     if getattr(args, "list", False):
         print(_query_list())
         return 0
     query = _query_from_args(args)
-    with KGStore.open(_settings(args).store, read_only=True) as store:
+    with open_store(_settings(args).store, read_only=True) as store:
         if args.format == "table":
             print(format_table(*store.select(query)))
         else:
@@ -205,11 +205,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve import make_server
 
     settings = _settings(args)
+    if isinstance(settings.store, str):
+        raise StoreError("kg serve serves a store folder, not a SPARQL server", fix="query that server directly")
     logging.getLogger("kg.serve").setLevel(logging.INFO if args.verbose else logging.WARNING)
     server = make_server(str(settings.store), host=args.host, port=args.port, timeout=args.timeout,
                          allow_update=args.allow_update)
     mode = "read-write: updates accepted" if args.allow_update else "read-only"
-    print(f"serving {settings.store}/ ({mode}, query timeout {args.timeout:g} s) at {server.url}sparql; "
+    print(f"serving {display_target(settings.store)} ({mode}, query timeout {args.timeout:g} s) at {server.url}sparql; "
           "Ctrl-C stops", flush=True)
     if not _loopback(args.host):
         what = "query and change" if args.allow_update else "query"
@@ -225,21 +227,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    from kg.rdf.store import KGStore
     from kg.viz import write_explorer
 
     settings = _settings(args)
     out = Path(args.output) if args.output else settings.explorer_file
-    with KGStore.open(settings.store, read_only=True) as store:
+    with open_store(settings.store, read_only=True) as store:
         path = write_explorer(store, out, focus=args.focus, hops=args.hops)
     print(f"wrote {path} (open it in a browser; it works offline)")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.rdf.store import KGStore
 
-    with KGStore.open(_settings(args).store, read_only=True) as store:
+    with open_store(_settings(args).store, read_only=True) as store:
         if args.output:
             store.export(args.format, Path(args.output))
             print(f"wrote {args.output}", file=sys.stderr)
@@ -249,13 +249,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.rdf.store import KGStore
     from kg.validate import validate_store
 
     settings = _settings(args)
-    with KGStore.open(settings.store, read_only=True) as store:
+    with open_store(settings.store, read_only=True) as store:
         report = validate_store(store)
-    print(f"validated {settings.store}/: {report.summary()} in {report.seconds} s")
+    print(f"validated {display_target(settings.store)}: {report.summary()} in {report.seconds} s")
     for result in report.results:
         print(result.line())
     return 0 if report.conforms else 1
@@ -304,7 +303,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _store_opt(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", help=f"store folder (default: {DEFAULT.store}/)")
+    p.add_argument("--store", help=f"store folder or SPARQL endpoint URL (default: {DEFAULT.store}/; see docs/remote-store.md)")
 
 
 def _build_opts(p: argparse.ArgumentParser) -> None:

@@ -212,11 +212,11 @@ def build(paths: Sequence[str | Path], *, settings: Settings = DEFAULT,
     Raises ``InputError`` when a path or a document to remove does not exist.
     """
     from kg.link import load_decisions
-    from kg.rdf.store import KGStore
+    from kg.rdf.open import open_store
 
     started = time.perf_counter()
     articles, failures = read_inputs(paths, settings=settings) if paths else ([], [])
-    with KGStore.open(settings.store) as store:
+    with open_store(settings.store) as store:
         stored = store.stored_articles()
         corpus, changes = plan_corpus(stored, articles, remove)
         memo = Memo(store.path / "cache" if store.path else None)
@@ -238,9 +238,11 @@ def decisions_file(settings: Settings) -> Path | None:
     """The decisions file in force: ``settings.decisions``, else ``<store>/decisions.jsonl``."""
     from kg.link.decisions import FILE_NAME
 
+    from kg.rdf.endpoints import is_store_url
+
     if settings.decisions is not None:
         return Path(settings.decisions)
-    return None if settings.store is None else Path(settings.store) / FILE_NAME
+    return None if settings.store is None or is_store_url(settings.store) else Path(settings.store) / FILE_NAME
 
 
 def plan_corpus(stored: Sequence[Article], inputs: Sequence[Article],

@@ -29,7 +29,7 @@ INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 class Settings:
     """Every tunable default of park-kg, in one frozen record."""
 
-    store: Path = Path("kg-data")                 # persistent store folder
+    store: Path | str = Path("kg-data")           # store folder, or a SPARQL endpoint URL (docs/remote-store.md)
     segmenter: str = "char"                       # spaCy zh segmenter: char | pkuseg
     pkuseg_model: Path | None = None              # folder of a locally trained pkuseg model
     gazetteers: tuple[Path, ...] = ()             # extra user gazetteer files (JSONL)

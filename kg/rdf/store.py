@@ -14,7 +14,6 @@ published version: consistent answers while a build writes the next one; reopen 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -35,14 +34,14 @@ from pyoxigraph import (
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.batch import Batch
-from kg.iri import document_iri
-from kg.rdf.convert import extraction_digest, extraction_quads, merge_quads, ontology_quads
+from kg.rdf.convert import extraction_quads, merge_quads, ontology_quads
 from kg.rdf import versions
+from kg.rdf.reads import SparqlReads, sort_key, write_atomically
 from kg.rdf.lock import LOCKED_FIX, WriterLock
 from kg.rdf.lock import one_line as _one_line
-from kg.rdf.namespace import MERGES_IRI, ONTOLOGY_IRI, PREFIXES, kgo_values
+from kg.rdf.namespace import MERGES_IRI, ONTOLOGY_IRI, PREFIXES
 from kg.rdf.results import format_table, py_value
-from kg.records import RELATION_TYPES, Article, Extraction, Merge
+from kg.records import Extraction, Merge
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +64,8 @@ WAL_REOPEN_BYTES = 64 * 2**20
 
 
 
-def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
-    return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
 
-
-class KGStore:
+class KGStore(SparqlReads):
     """The knowledge graph store. Build it with ``KGStore.open``; use it as a context manager."""
 
     def __init__(self, raw: Store, *, path: Path | None, read_only: bool,
@@ -190,24 +186,6 @@ class KGStore:
         log.info("replaced %d documents (%d quads) in %s", done, total, self.path or "memory")
         return total
 
-    def update_documents(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
-        """``replace_documents`` for the documents whose extraction differs from the one their
-        stored graph was written from (``kgo:extractionDigest``); returns (rewritten, unchanged)."""
-        stored = self.digests()
-        changed, same = [], 0
-        for ex in extractions:
-            if stored.get(document_iri(ex.article.doc_id)) == extraction_digest(ex):
-                same += 1
-            else:
-                changed.append(ex)
-        self.replace_documents(changed)
-        return len(changed), same
-
-    def digests(self) -> dict[str, str]:
-        """document IRI → the ``kgo:extractionDigest`` its graph was written from."""
-        _, rows = self.select("SELECT ?g ?d WHERE { GRAPH ?g { ?g kgo:extractionDigest ?d } }")
-        return {str(g): str(d) for g, d in rows}
-
     def replace_merges(self, merges: Iterable[Merge]) -> int:
         """Make the merges graph hold exactly ``merges``; returns its number of quads."""
         quads = merge_quads(merges)
@@ -215,19 +193,6 @@ class KGStore:
         batch.add(self._writable(), NamedNode(MERGES_IRI), quads)
         self._commit(batch)
         return len(quads)
-
-    def stored_articles(self) -> list[Article]:
-        """The articles of every stored document, rebuilt from their graphs (sorted by path)."""
-        _, rows = self.select(
-            "SELECT ?doc_id ?path ?source ?title ?text ?date ?sha256 WHERE { GRAPH ?g {"
-            " ?g a kgo:Document ; dcterms:identifier ?doc_id ; kgo:text ?text ."
-            " OPTIONAL { ?g dcterms:source ?path } OPTIONAL { ?g kgo:sourcePath ?source }"
-            " OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:date ?date }"
-            " OPTIONAL { ?g kgo:sha256 ?sha256 } } } ORDER BY ?path ?doc_id")
-        return [Article(doc_id=str(doc_id), path=str(path or ""), source=str(source or ""),
-                        title=str(title or ""), text=str(text), date=date.isoformat() if date else None,
-                        sha256=str(sha256 or ""))
-                for doc_id, path, source, title, text, date, sha256 in rows]
 
     @staticmethod
     def _quads(ex: Extraction) -> list[Quad]:
@@ -276,24 +241,6 @@ class KGStore:
         return True
 
     # ------------------------------------------------------------------ reading
-    def documents(self) -> list[dict[str, object]]:
-        """Every stored document, sorted by path.
-
-        Keys: ``iri``, ``doc_id``, ``title``, ``path``, ``source``, ``date`` (``datetime.date`` or
-        ``None``), ``sha256``, ``entities`` and ``relations`` (counts). Raises ``StoreError`` when closed.
-        """
-        _, rows = self.select(
-            "SELECT ?iri ?doc_id ?title ?path ?source ?date ?sha256 WHERE { GRAPH ?iri {"
-            " ?iri a kgo:Document . OPTIONAL { ?iri dcterms:identifier ?doc_id }"
-            " OPTIONAL { ?iri dcterms:title ?title } OPTIONAL { ?iri dcterms:source ?path }"
-            " OPTIONAL { ?iri kgo:sourcePath ?source } OPTIONAL { ?iri dcterms:date ?date }"
-            " OPTIONAL { ?iri kgo:sha256 ?sha256 } } } ORDER BY ?path ?iri")
-        entities = self._counts("?g schema:mentions ?x")
-        relations = self._counts(f"?x rdf:predicate ?p VALUES ?p {{ {kgo_values(RELATION_TYPES)} }}")
-        keys = ("iri", "doc_id", "title", "path", "source", "date", "sha256")
-        return [dict(zip(keys, row), entities=entities.get(row[0], 0), relations=relations.get(row[0], 0))
-                for row in rows]
-
     def document_graphs(self) -> list[str]:
         """The names of every document graph (not the ontology's nor the merges'), sorted
         (``StoreError`` when closed)."""
@@ -303,10 +250,6 @@ class KGStore:
     def graph_quads(self, graph: str) -> list[Quad]:
         """Every quad of one named graph (``StoreError`` when closed)."""
         return list(self.raw.quads_for_pattern(None, None, None, NamedNode(graph)))
-
-    def _counts(self, pattern: str) -> dict[str, int]:
-        _, rows = self.select(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }} GROUP BY ?g")
-        return {str(g): int(n) for g, n in rows}  # type: ignore[call-overload]
 
     def query(self, sparql: str) -> QuerySolutions | QueryBoolean | QueryTriples:
         """Run a SPARQL 1.1 query over the union of all graphs, with ``PREFIXES`` predeclared.
@@ -362,14 +305,14 @@ class KGStore:
             raise StoreError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(RDF_FORMATS)}")
         data = serialize(self._sorted_terms(fmt), format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b""
         if isinstance(out, (str, Path)):
-            _write_atomically(Path(out), data)
+            write_atomically(Path(out), data)
         else:
             out.write(data)
 
     def _sorted_terms(self, fmt: str) -> list[Quad] | list[Triple]:
         store = self.raw
         if fmt != "turtle":
-            return sorted(store, key=_sort_key)
+            return sorted(store, key=sort_key)
         onto = NamedNode(ONTOLOGY_IRI)
         triples = {q.triple for q in store if q.graph_name != onto}
         return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
@@ -462,15 +405,6 @@ def _drop_stale_wal(path: Path) -> None:
         log.debug("could not reopen %s to drop %d bytes of WAL: %s", path, wal, err)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder. Raises ``StoreError``."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {_one_line(err)}", fix="check the folder exists and is writable") from err
 
 
 __all__ = ["KGStore", "format_table", "RDF_FORMATS", "RESULT_FORMATS"]

@@ -1,0 +1,103 @@
+"""What both stores (``KGStore`` on disk, ``RemoteStore`` on a SPARQL server) do the same way:
+reads expressed in SPARQL over ``select``, and the digest check before rewriting documents."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import Quad
+
+from kg.errors import StoreError
+from kg.iri import document_iri
+from kg.rdf.convert import extraction_digest
+from kg.rdf.lock import one_line
+from kg.rdf.namespace import kgo_values
+from kg.records import RELATION_TYPES, Article, Extraction
+
+DOCUMENTS = (
+    "SELECT ?iri ?doc_id ?title ?path ?source ?date ?sha256 WHERE { GRAPH ?iri {"
+    " ?iri a kgo:Document . OPTIONAL { ?iri dcterms:identifier ?doc_id }"
+    " OPTIONAL { ?iri dcterms:title ?title } OPTIONAL { ?iri dcterms:source ?path }"
+    " OPTIONAL { ?iri kgo:sourcePath ?source } OPTIONAL { ?iri dcterms:date ?date }"
+    " OPTIONAL { ?iri kgo:sha256 ?sha256 } } } ORDER BY ?path ?iri")
+ARTICLES = (
+    "SELECT ?doc_id ?path ?source ?title ?text ?date ?sha256 WHERE { GRAPH ?g {"
+    " ?g a kgo:Document ; dcterms:identifier ?doc_id ; kgo:text ?text ."
+    " OPTIONAL { ?g dcterms:source ?path } OPTIONAL { ?g kgo:sourcePath ?source }"
+    " OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:date ?date }"
+    " OPTIONAL { ?g kgo:sha256 ?sha256 } } } ORDER BY ?path ?doc_id")
+DIGESTS = "SELECT ?g ?d WHERE { GRAPH ?g { ?g kgo:extractionDigest ?d } }"
+
+
+class SparqlReads:
+    """Mixin: needs ``select(sparql)`` and ``replace_documents(extractions)``."""
+
+    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def replace_documents(self, extractions: Iterable[Extraction]) -> int:  # pragma: no cover
+        raise NotImplementedError
+
+    def update_documents(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
+        """``replace_documents`` for the documents whose extraction differs from the one their
+        stored graph was written from (``kgo:extractionDigest``); returns (rewritten, unchanged)."""
+        stored = self.digests()
+        changed, same = [], 0
+        for ex in extractions:
+            if stored.get(document_iri(ex.article.doc_id)) == extraction_digest(ex):
+                same += 1
+            else:
+                changed.append(ex)
+        self.replace_documents(changed)
+        return len(changed), same
+
+    def digests(self) -> dict[str, str]:
+        """document IRI → the ``kgo:extractionDigest`` its graph was written from."""
+        _, rows = self.select(DIGESTS)
+        return {str(g): str(d) for g, d in rows}
+
+    def stored_articles(self) -> list[Article]:
+        """The articles of every stored document, rebuilt from their graphs (sorted by path)."""
+        _, rows = self.select(ARTICLES)
+        return [Article(doc_id=str(doc_id), path=str(path or ""), source=str(source or ""),
+                        title=str(title or ""), text=str(text),
+                        date=date.isoformat() if date else None,  # type: ignore[attr-defined]
+                        sha256=str(sha256 or ""))
+                for doc_id, path, source, title, text, date, sha256 in rows]
+
+    def documents(self) -> list[dict[str, object]]:
+        """Every stored document, sorted by path.
+
+        Keys: ``iri``, ``doc_id``, ``title``, ``path``, ``source``, ``date`` (``datetime.date`` or
+        ``None``), ``sha256``, ``entities`` and ``relations`` (counts). Raises ``StoreError`` when closed.
+        """
+        _, rows = self.select(DOCUMENTS)
+        entities = self._counts("?g schema:mentions ?x")
+        relations = self._counts(f"?x rdf:predicate ?p VALUES ?p {{ {kgo_values(RELATION_TYPES)} }}")
+        keys = ("iri", "doc_id", "title", "path", "source", "date", "sha256")
+        return [dict(zip(keys, row), entities=entities.get(row[0], 0), relations=relations.get(row[0], 0))
+                for row in rows]
+
+    def _counts(self, pattern: str) -> dict[str, int]:
+        _, rows = self.select(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }} GROUP BY ?g")
+        return {str(g): int(n) for g, n in rows}  # type: ignore[call-overload]
+
+
+def sort_key(quad: Quad) -> tuple[str, str, str, str]:
+    """Export order of quads: graph, subject, predicate, object."""
+    return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder. Raises ``StoreError``."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path}: {one_line(err)}", fix="check the folder exists and is writable") from err
+
+
+__all__ = ["SparqlReads", "sort_key", "write_atomically"]

@@ -46,6 +46,7 @@ class Mention:
     type: str
     rule: str = ""           # the rule or component that found it
     confidence: float = 1.0
+    canonical: str | None = None   # the entity's full name, when a gazetteer alias was read
 
 
 @dataclass(frozen=True, kw_only=True)

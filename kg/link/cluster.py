@@ -36,6 +36,7 @@ class NameTable:
         self.kind: dict[int, str] = {}
         self.names: dict[int, set[str]] = defaultdict(set)
         self.ambiguous: set[str] = set()
+        self.preferred: dict[int, str] = {}    # a gazetteer's canonical name of the cluster
 
     def new(self, kind: str, names: list[str]) -> int:
         cid = len(self.kind)
@@ -113,6 +114,9 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
         declared = declared_alias(text, m)
         if declared:
             table.claim(cid, declared)
+        if m.canonical:                       # a user-gazetteer alias: its entry's full name
+            table.claim(cid, m.canonical)
+            table.preferred.setdefault(cid, m.canonical)
     return table
 
 
@@ -189,7 +193,8 @@ def entities(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> lis
     out = []
     for cid, ms in grouped.items():
         kind = table.kind[cid]
-        label = canonical(kind, Counter(m.text for m in ms), table.names[cid] | {m.text for m in ms}, ctx)
+        label = table.preferred.get(cid) or canonical(kind, Counter(m.text for m in ms),
+                                                      table.names[cid] | {m.text for m in ms}, ctx)
         names = {n.replace(" ", "") for n in table.names[cid] | {m.text for m in ms}} - {label}
         out.append(Entity(id=entity_iri(kind, label), type=kind, label=label, aliases=tuple(sorted(names)),
                           mentions=tuple(Span(text=m.text, start=m.start, end=m.end)

@@ -1,6 +1,8 @@
 """All recognisers over one text: suffix names, persons, enumerations, gazetteers."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import find_enumerated
 from kg.nlp.gazetteer import Gazetteer
@@ -16,7 +18,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer, rule: str, inside: bytearray |
     """Mentions of every gazetteer name in ``text`` (leftmost-longest); with ``inside``, names
     lying wholly within a longer mention already found are skipped (they would lose anyway)."""
     return [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule=f"gazetteer:{rule}",
-                    confidence=0.9 if entry.type != "Place" else 0.8)
+                    confidence=0.9 if entry.type != "Place" else 0.8,
+                    canonical=entry.canonical if rule == "user" and entry.canonical != entry.name else None)
             for entry, s, e in gaz.find(text) if inside is None or inside.find(0, s, e) >= 0]
 
 
@@ -42,5 +45,4 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
 def _unfold(m: Mention, text: str) -> Mention:
     """Give a mention the original (unfolded) characters of its span."""
     original = text[m.start:m.end]
-    return m if original == m.text else Mention(text=original, start=m.start, end=m.end, type=m.type,
-                                                rule=m.rule, confidence=m.confidence)
+    return m if original == m.text else replace(m, text=original)

@@ -87,3 +87,16 @@ def test_joint_institution_across_a_dash():
 def test_no_alias_that_starts_with_an_institution_word():
     ctx = rule_context()
     assert "大学湖畔实验室" not in park_aliases("浙江大学湖畔实验室", ctx)
+
+
+def test_a_user_gazetteer_alias_links_to_the_entry_name(tmp_path):
+    from kg.ingest import article_from_text
+    from kg.settings import Settings
+
+    gaz = tmp_path / "g.jsonl"
+    gaz.write_text('{"name": "杭州青岚智能制造有限公司", "type": "Company", "aliases": ["青岚智造"]}\n', encoding="utf-8")
+    [ex] = extract_articles([article_from_text("青岚智造落户未来科技城。记者了解到，青岚智造将投资3亿元。")],
+                            settings=Settings(gazetteers=(gaz,)))
+    [company] = [e for e in ex.entities if e.type == "Company"]
+    assert company.label == "杭州青岚智能制造有限公司" and "青岚智造" in company.aliases
+    assert len(company.mentions) == 2

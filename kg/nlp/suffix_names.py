@@ -98,15 +98,34 @@ def ends_collective(prefix: str, ctx: RuleContext) -> bool:
     (重大, 人才, 技改 …), not a facility noun, and nothing proper stands before it."""
     if FACILITY_RE.search(prefix):
         return False
-    word = max((w for w in ctx.words("collective") if prefix.endswith(w)), key=len, default=None)
+    word = longest_ending(prefix, ctx.words("collective"))
     if word is None:
         return False
     owner = prefix[: -len(word)]
     return len(leftover(owner, ctx)[0]) < 2 or owner.endswith(OWNER_ENDS)   # 某开发区重大项目
 
 
+def longest_ending(text: str, words: frozenset[str], longest: int = 16) -> str | None:
+    """The longest word of ``words`` (at most ``longest`` characters) that ``text`` ends with."""
+    for n in range(min(len(text), longest), 0, -1):
+        if text[-n:] in words:
+            return text[-n:]
+    return None
+
+
 def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
-    """Whether ``prefix`` + suffix is a name rather than a generic mention."""
+    """Whether ``prefix`` + suffix is a name rather than a generic mention (remembered: the
+    same prefix is asked again by ``bridge_modifier`` and for every repeated name)."""
+    key = ("acceptable", prefix, rule.suffix)
+    found = ctx.memo.get(key)
+    if found is None:
+        if len(ctx.memo) > 200_000:
+            ctx.memo.clear()
+        found = ctx.memo[key] = _acceptable(prefix, rule, ctx)
+    return found
+
+
+def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
         return False
     if prefix + rule.suffix in ctx.words("generic"):

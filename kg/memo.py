@@ -45,7 +45,8 @@ def fingerprint(settings: Settings) -> str:
     h = hashlib.sha256(_code_digest().encode())
     h.update(f"{settings.segmenter}|{settings.pkuseg_model}".encode())
     for path in settings.gazetteers:
-        h.update(Path(path).read_bytes() if Path(path).is_file() else str(path).encode())
+        h.update(f"|{path}|".encode())
+        h.update(Path(path).read_bytes() if Path(path).is_file() else b"")
     return h.hexdigest()[:32]
 
 
@@ -88,16 +89,27 @@ class Memo:
         return out
 
     def put_many(self, items: dict[str, Any]) -> None:
-        """Store entries (one transaction)."""
-        blobs = {k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in items.items()}
+        """Store entries (pickled as they are written: one transaction)."""
+        blobs = ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items())
         if self._db is None:
             self._mem.update(blobs)
             return
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?)", blobs.items())
+                self._db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?)", blobs)
         except sqlite3.Error as err:
             log.warning("extraction cache %s not written (%s)", self.path, err)
+
+    def prune(self, prefix: str) -> int:
+        """Delete the entries whose key does not start with ``prefix`` (older code or settings)."""
+        if self._db is None:
+            return 0
+        try:
+            with self._db:
+                return self._db.execute("DELETE FROM memo WHERE substr(key, 1, ?) != ?", (len(prefix), prefix)).rowcount
+        except sqlite3.Error as err:
+            log.warning("extraction cache %s not pruned (%s)", self.path, err)
+            return 0
 
     def close(self) -> None:
         if self._db is not None:

@@ -133,6 +133,7 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
 
     articles = list(articles)
     ctx, fp, memo = rule_context(), fingerprint(settings), memo or Memo(None)
+    memo.prune(fp + ":")                            # results of older code, rules or settings
     cached_pipeline(settings)                       # built before workers fork
     state = {"articles": articles, "ctx": ctx, "settings": settings}
     keys = [_first_key(fp, a) for a in articles]

@@ -96,3 +96,33 @@ def test_a_write_failing_half_way_publishes_nothing(corpus, states, tmp_path, mo
     with pytest.raises(Exception, match="disk full"):
         build([b], settings=Settings(store=store, progress=False))
     assert (_docs(store), _quads(store)) == before
+
+
+def test_readers_get_consistent_answers_while_a_build_writes(corpus, states, tmp_path):
+    """Another process builds B; this one keeps querying: every answer is the whole 'before'
+    or the whole 'after' state, and a second writer is refused meanwhile."""
+    from kg.errors import StoreError
+
+    _, b = corpus
+    source, before, after = states
+    store = tmp_path / "s"
+    shutil.copytree(source, store)
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(b), "--store", str(store), "-q"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONHASHSEED="0"))
+    versions = len(list(store.glob("v*")))
+    while len(list(store.glob("v*"))) == versions and proc.poll() is None:   # until the build began
+        time.sleep(0.01)
+    answers, refused = [], 0
+    while proc.poll() is None:
+        answers.append((_docs(store), _quads(store)))
+        try:
+            KGStore.open(store).close()
+        except StoreError as err:
+            refused += 1
+            assert "another kg build is running" in str(err)
+        time.sleep(0.05)
+    assert proc.returncode == 0, proc.stderr.read()
+    answers.append((_docs(store), _quads(store)))
+    assert all(a in (before, after) for a in answers) and answers[-1] == after
+    assert answers.count(before) >= 1 and refused >= 1

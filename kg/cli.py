@@ -18,7 +18,8 @@ from kg.settings import DEFAULT, Settings
 SAMPLE_QUERY = """PREFIX kgo: <https://w3id.org/park-kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?park (COUNT(DISTINCT ?company) AS ?companies) (SAMPLE(?name) AS ?example)
-WHERE { ?company a kgo:Company ; kgo:locatedIn ?p ; rdfs:label ?name . ?p a kgo:Park ; rdfs:label ?park . }
+WHERE { GRAPH <https://w3id.org/park-kg/graph/kb> {
+  ?company a kgo:Company ; kgo:locatedIn ?p ; rdfs:label ?name . ?p a kgo:Park ; rdfs:label ?park . } }
 GROUP BY ?park ORDER BY DESC(?companies) ?park LIMIT 10"""
 
 

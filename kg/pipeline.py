@@ -157,10 +157,12 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     second = run_chunks(_second_chunk, range(len(articles)), jobs=settings.jobs, state=state, done=report)
     memo.put_many({_relate_key(fp, a, ents): (rels, attrs)
                    for a, (ents, rels, attrs, new) in zip(articles, second) if new})
+    computed = sum(1 for *_, new in second if new)
     out = [Extraction(article=a, entities=ents, relations=rels, attributes=attrs)
            for a, (ents, rels, attrs, _) in zip(articles, second)]
+    del firsts, fresh, found, hits, second, state     # analyses are not needed any more: free them
     linked, merges = link_corpus_explained(out, (), decisions)
-    return Corpus(linked, merges, computed=sum(1 for *_, new in second if new))
+    return Corpus(linked, merges, computed=computed)
 
 
 def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAULT,
@@ -229,7 +231,7 @@ def build(paths: Sequence[str | Path], *, settings: Settings = DEFAULT,
         for doc_id in changes.removed:
             store.remove_document(document_iri(doc_id))
         rewritten, _ = store.update_documents(result.extractions)
-        store.replace_merges(result.merges)
+        store.replace_corpus_graphs(result.extractions, result.merges)
         quads = len(store)
     changes = replace(changes, rewritten=rewritten, merges=len(result.merges))
     return summarise(BatchResult(result.extractions, failures), quads, time.perf_counter() - started, changes)

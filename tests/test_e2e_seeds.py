@@ -100,7 +100,7 @@ def test_a_later_build_knows_what_the_store_found(tmp_path, seeds_dir):
     build([seeds_dir / "000_03efe6fb2ab08efe.txt"], settings=settings)
     build([later], settings=settings)
     with KGStore.open(settings.store, read_only=True) as s:
-        graphs = rows(s, """SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e skos:altLabel|rdfs:label "立昂微"@zh } }""")
+        graphs = rows(s, """SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a kgo:Document . ?e skos:altLabel|rdfs:label "立昂微"@zh } }""")
         full = rows(s, """SELECT DISTINCT ?e WHERE { ?e rdfs:label "杭州立昂微电子股份有限公司"@zh }""")
         short = rows(s, """SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e a kgo:Company ; skos:altLabel|rdfs:label "立昂微"@zh } }""")
     assert len(graphs) == 2 and {r[0] for r in short} == {full[0][0]}

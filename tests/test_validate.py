@@ -180,7 +180,7 @@ def test_cli_exit_codes_and_lines(tmp_path: Path, bad_store: Path, capsys: pytes
     with KGStore.open(good) as store:
         store.replace_documents([sample_extraction()])
     assert main(["validate", "--store", str(good)]) == 0
-    assert capsys.readouterr().out.splitlines()[0].startswith(f"validated {good}/: 1 documents (")
+    assert capsys.readouterr().out.splitlines()[0].startswith(f"validated {good}: 1 documents (")
     assert main(["validate", "--store", str(bad_store)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert "1 violations, 0 warnings" in lines[0]

@@ -74,9 +74,9 @@ def read_article(path: str | Path, *, settings: Settings = DEFAULT) -> Article:
     plain text is reflowed (``reflow``). Title and date come from the markup when it declares
     them, else from the text (``extract_title``, ``extract_date``).
 
-    Raises ``InputError`` naming the file if it is missing, bigger than
-    ``settings.max_file_bytes``, empty, binary, undecodable, or has less than
-    ``settings.min_chinese_ratio`` CJK characters.
+    Raises ``InputError`` naming the file if it is missing, not a regular file, bigger than
+    ``settings.max_file_bytes`` (refused before reading), empty, binary, undecodable, or has
+    less than ``settings.min_chinese_ratio`` CJK characters.
     """
     name, file = str(path), Path(path)
     data = read_limited(file, name=name, max_bytes=settings.max_file_bytes)

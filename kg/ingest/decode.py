@@ -1,12 +1,15 @@
 """Raw bytes → ``str``, with the encoding detected.
 
-Order: a byte-order mark decides (UTF-8/16/32); else strict UTF-8 (fast path); else, when NUL
-bytes sit on one side of each code unit, UTF-16 without BOM; else charset-normalizer, where any
-GB candidate (gb2312, gbk, cp936 …) becomes gb18030, their superset.
+Order: a byte-order mark decides (UTF-8/16/32); else strict UTF-8 (fast path; a file cut in
+the middle of its last character keeps the complete part); else, when NUL bytes sit on one side
+of each code unit, UTF-16 without BOM; else charset-normalizer, where any GB candidate (gb2312,
+gbk, cp936 …) becomes gb18030, their superset. A detected encoding is only trusted when the text
+it gives is plausible (``MIN_PLAUSIBLE``): garbage bytes often decode to *something*.
 """
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from kg.errors import InputError
@@ -25,9 +28,19 @@ _LEGACY_CJK = frozenset({
 })
 _NON_ASCII_RE = re.compile("[^\x00-\x7f]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+# Characters a (Chinese) news text is made of: ASCII, Latin-1, Greek, Cyrillic, punctuation and
+# symbols (℃ ① ■ → ×), CJK punctuation, kana, CJK ideographs and compatibility forms, full-width
+# ASCII and signs. Garbage decoded as UTF-16 or a legacy code page lands elsewhere half the time
+# (Hangul, half-width katakana, private use, rare scripts).
+_IMPLAUSIBLE_RE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\xff\u0370-\u04ff\u2000-\u22ff\u2460-\u27bf\u3000-\u30ff"
+    "\u3300-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff5e\uffe0-\uffe6\U00020000-\U0003134f]"
+)
 MAX_BROKEN_UTF8 = 0.01   # share of bad sequences below which a file is damaged UTF-8
 MAX_CONTROL = 0.05       # share of control characters above which decoded text is binary
+MIN_PLAUSIBLE = 0.9      # share of usual characters a detected (non-UTF-8) decoding must give
 FIX_ENCODING = "save the file as UTF-8 text"
+logger = logging.getLogger(__name__)
 
 
 def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
@@ -56,8 +69,29 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
+        if _cut_in_last_char(data, err):
+            logger.warning("%s: ends inside a UTF-8 character (cut short?); kept the rest", name)
+            return data[: err.start].decode("utf-8"), "utf-8"
         _refuse_damaged_utf8(data, err, name)
     return _detect(data, name)
+
+
+def _cut_in_last_char(data: bytes, err: UnicodeDecodeError) -> bool:
+    """True if the only UTF-8 error is an incomplete character at the very end (a download or
+    copy cut short), after some valid multi-byte text: the part before it is sound UTF-8.
+
+    >>> data = "园区".encode()[:-1]
+    >>> try:
+    ...     data.decode("utf-8")
+    ... except UnicodeDecodeError as err:
+    ...     _cut_in_last_char(data, err)
+    True
+    """
+    return (
+        err.reason == "unexpected end of data"
+        and err.end == len(data)
+        and not data[: err.start].isascii()
+    )
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -113,7 +147,29 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     if not encodings:
         raise InputError(f"{name}: undecodable bytes, no text encoding fits", fix=FIX_ENCODING)
     encoding = _choose(encodings)
-    return _strict(data, encoding, name), encoding
+    text = _strict(data, encoding, name)
+    _refuse_implausible(text, encoding, name)
+    return text, encoding
+
+
+def implausible_share(text: str) -> float:
+    """Share of characters of ``text`` that a news text hardly ever holds (0.0 when empty).
+
+    >>> implausible_share("园区①℃，ok"), implausible_share("扡｣쌠")
+    (0.0, 0.6666666666666666)
+    """
+    return len(_IMPLAUSIBLE_RE.findall(text)) / len(text) if text else 0.0
+
+
+def _refuse_implausible(text: str, encoding: str, name: str) -> None:
+    """Raise if the detected ``encoding`` turns the bytes into mostly unusual characters."""
+    share = implausible_share(text)
+    if share > 1 - MIN_PLAUSIBLE:
+        raise InputError(
+            f"{name}: undecodable bytes (read as {encoding}, {share:.0%} of the characters are "
+            "ones Chinese text hardly uses)",
+            fix=FIX_ENCODING,
+        )
 
 
 def _refuse_binary_text(text: str, name: str) -> None:

@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
-from kg.rdf.namespace import KGO, MERGES_IRI, ONTOLOGY_IRI
+from kg.rdf.namespace import KB_IRI, KGO, MERGES_IRI, ONTOLOGY_IRI
 from kg.rdf.nary import (
     QUANTITY_PROPERTIES,
     amount_triples,
@@ -114,6 +114,31 @@ def entity_triples(entity: Entity) -> list[Triple3]:
     return out
 
 
+def fact_triple(rel: Relation, predicate: NamedNode) -> Triple3:
+    """The plain triple a relation asserts (head, kgo property, tail)."""
+    tail = zh(rel.tail) if rel.type in LITERAL_RELATIONS else NamedNode(rel.tail)
+    return NamedNode(rel.head), predicate, tail
+
+
+def kb_quads(extractions: Iterable[Extraction]) -> list[Quad]:
+    """The knowledge-base graph: one copy of every entity's types and names and of every
+    relation edge of the corpus (document graphs repeat them once per document that states
+    them, which multiplies the rows of joins over the union default graph).
+
+    Raises ``ValueError`` like ``extraction_quads``."""
+    graph = NamedNode(KB_IRI)
+    out: dict[Quad, None] = {}
+    for ex in extractions:
+        for entity in ex.entities:
+            for s, p, o in entity_triples(entity):
+                out[Quad(s, p, o, graph)] = None
+        for rel in ex.relations:
+            predicate = RELATION_PROPERTIES.get(rel.type)
+            if predicate is not None:
+                out[Quad(*fact_triple(rel, predicate), graph)] = None
+    return list(out)
+
+
 def relation_triples(rel: Relation, doc_id: str, doc: NamedNode) -> list[Triple3]:
     """Plain triple + ``kgo:Assertion`` + evidence of one relation.
 
@@ -125,8 +150,7 @@ def relation_triples(rel: Relation, doc_id: str, doc: NamedNode) -> list[Triple3
             f"relation {rel.head} -> {rel.tail} has unknown type {rel.type!r}; "
             f"expected one of {', '.join(RELATION_PROPERTIES)}"
         )
-    tail = zh(rel.tail) if rel.type in LITERAL_RELATIONS else NamedNode(rel.tail)
-    fact: Triple3 = (NamedNode(rel.head), predicate, tail)
+    fact = fact_triple(rel, predicate)
     stmt = NamedNode(node_iri("stmt", doc_id, rel.type, rel.head, rel.tail, str(rel.evidence.start)))
     ev, ev_triples = evidence_triples(rel.evidence, doc_id, doc)
     out = [fact, *assertion_triples(stmt, fact, ev=ev, doc=doc, confidence=rel.confidence, rule=rel.rule)]

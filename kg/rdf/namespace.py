@@ -22,8 +22,13 @@ from kg.settings import ID_BASE, ONTOLOGY_NS
 
 ONTOLOGY_IRI = ONTOLOGY_NS.rstrip("#")
 """IRI of the ontology, and name of the named graph that holds it."""
+KB_IRI = "https://w3id.org/park-kg/graph/kb"
+"""Name of the knowledge-base graph: one copy of every entity's types, names and relation edges
+(document graphs state them once per document; query this graph for fast joins)."""
 MERGES_IRI = "https://w3id.org/park-kg/graph/merges"
 """Name of the named graph of cross-document merges (``kgo:Merge`` nodes, ``owl:sameAs``)."""
+CORPUS_GRAPHS = (KB_IRI, MERGES_IRI)
+"""Graphs computed from the whole corpus by every build (not documents)."""
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
@@ -82,6 +87,7 @@ class KGO(DefinedNamespace):
 PREFIXES: dict[str, str] = {
     "kgo": ONTOLOGY_NS,
     "kgid": ID_BASE,
+    "kgg": "https://w3id.org/park-kg/graph/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
@@ -120,4 +126,4 @@ def kgo_terms() -> frozenset[str]:
     return frozenset(KGO.__annotations__)
 
 
-__all__ = ["KGO", "NIF", "ITSRDF", "ONTOLOGY_IRI", "MERGES_IRI", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]
+__all__ = ["KGO", "NIF", "ITSRDF", "ONTOLOGY_IRI", "MERGES_IRI", "KB_IRI", "CORPUS_GRAPHS", "PREFIXES", "sparql_prefixes", "kgo_terms", "kgo_values"]

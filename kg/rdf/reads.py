@@ -10,10 +10,10 @@ from pyoxigraph import Quad
 
 from kg.errors import StoreError
 from kg.iri import document_iri
-from kg.rdf.convert import extraction_digest
+from kg.rdf.convert import extraction_digest, kb_quads, merge_quads
 from kg.rdf.lock import one_line
-from kg.rdf.namespace import kgo_values
-from kg.records import RELATION_TYPES, Article, Extraction
+from kg.rdf.namespace import KB_IRI, MERGES_IRI, kgo_values
+from kg.records import RELATION_TYPES, Article, Extraction, Merge
 
 DOCUMENTS = (
     "SELECT ?iri ?doc_id ?title ?path ?source ?date ?sha256 WHERE { GRAPH ?iri {"
@@ -38,6 +38,14 @@ class SparqlReads:
 
     def replace_documents(self, extractions: Iterable[Extraction]) -> int:  # pragma: no cover
         raise NotImplementedError
+
+    def replace_graph(self, graph: str, quads: list[Quad]) -> int:  # pragma: no cover
+        raise NotImplementedError
+
+    def replace_corpus_graphs(self, extractions: list[Extraction], merges: Iterable[Merge]) -> int:
+        """Rewrite the graphs computed from the whole corpus: the knowledge-base graph (one copy
+        of every entity and relation edge) and the merges graph; returns their quads."""
+        return self.replace_graph(KB_IRI, kb_quads(extractions)) + self.replace_graph(MERGES_IRI, merge_quads(merges))
 
     def update_documents(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
         """``replace_documents`` for the documents whose extraction differs from the one their

@@ -45,20 +45,21 @@ from pyoxigraph import (
 from kg.errors import QueryError, StoreError
 from kg.rdf.convert import (
     extraction_quads,
-    merge_quads,
     ontology_quads,
 )
 from kg.rdf.endpoints import Endpoints, parse_store_url
 from kg.rdf.reads import SparqlReads, sort_key, write_atomically
 from kg.rdf.lock import one_line
 from kg.rdf.namespace import (
+    CORPUS_GRAPHS,
+    KB_IRI,
     MERGES_IRI,
     ONTOLOGY_IRI,
     PREFIXES,
     sparql_prefixes,
 )
 from kg.rdf.sparql_http import NTRIPLES, SparqlHttp
-from kg.records import Extraction, Merge
+from kg.records import Extraction
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class RemoteStore(SparqlReads):
         """Number of quads in the document, ontology and merges graphs (other graphs of the server are not counted)."""
         # (Virtuoso 7.2 counts 0 for the equivalent "{ SELECT DISTINCT ?g … } UNION { VALUES ?g … }")
         _, rows = self.select(
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN (<{ONTOLOGY_IRI}>, <{MERGES_IRI}>)"
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN (<{ONTOLOGY_IRI}>, <{MERGES_IRI}>, <{KB_IRI}>)"
             " || EXISTS { GRAPH ?g { ?g a kgo:Document } }) }")
         return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
 
@@ -174,10 +175,9 @@ class RemoteStore(SparqlReads):
         log.info("replaced %d documents (%d quads) in %s", done, total, self.url)
         return total
 
-    def replace_merges(self, merges: Iterable[Merge]) -> int:
-        """Make the merges graph hold exactly ``merges`` (one GSP PUT); returns its number of quads."""
-        quads = merge_quads(merges)
-        self._writable().put_graph(MERGES_IRI, _ntriples(quads))
+    def replace_graph(self, graph: str, quads: list[Quad]) -> int:
+        """Make one corpus-level graph hold exactly ``quads`` (one GSP PUT); returns their number."""
+        self._writable().put_graph(graph, _ntriples(quads))
         return len(quads)
 
     def remove_document(self, doc_iri: str) -> bool:
@@ -186,7 +186,7 @@ class RemoteStore(SparqlReads):
         Raises ``StoreError`` for a read-only store, an invalid IRI or the ontology graph.
         """
         http = self._writable()
-        if doc_iri in (ONTOLOGY_IRI, MERGES_IRI):
+        if doc_iri in (ONTOLOGY_IRI, *CORPUS_GRAPHS):
             raise StoreError("the ontology graph is not a document", fix="give a document IRI")
         try:
             NamedNode(doc_iri)
@@ -307,7 +307,7 @@ class RemoteStore(SparqlReads):
         """
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(RDF_FORMATS)}")
-        graphs = [*self.document_graphs(), MERGES_IRI]
+        graphs = [*self.document_graphs(), *CORPUS_GRAPHS]
         quads = [q for g in graphs for q in self.graph_quads(g)]
         terms: list[Quad] | list[Triple]
         if fmt == "turtle":

@@ -34,14 +34,14 @@ from pyoxigraph import (
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.batch import Batch
-from kg.rdf.convert import extraction_quads, merge_quads, ontology_quads
+from kg.rdf.convert import extraction_quads, ontology_quads
 from kg.rdf import versions
 from kg.rdf.reads import SparqlReads, sort_key, write_atomically
 from kg.rdf.lock import LOCKED_FIX, WriterLock
 from kg.rdf.lock import one_line as _one_line
-from kg.rdf.namespace import MERGES_IRI, ONTOLOGY_IRI, PREFIXES
+from kg.rdf.namespace import CORPUS_GRAPHS, ONTOLOGY_IRI, PREFIXES
 from kg.rdf.results import format_table, py_value
-from kg.records import Extraction, Merge
+from kg.records import Extraction
 
 log = logging.getLogger(__name__)
 
@@ -186,11 +186,10 @@ class KGStore(SparqlReads):
         log.info("replaced %d documents (%d quads) in %s", done, total, self.path or "memory")
         return total
 
-    def replace_merges(self, merges: Iterable[Merge]) -> int:
-        """Make the merges graph hold exactly ``merges``; returns its number of quads."""
-        quads = merge_quads(merges)
+    def replace_graph(self, graph: str, quads: list[Quad]) -> int:
+        """Make one corpus-level graph hold exactly ``quads`` (diff-based); returns their number."""
         batch = Batch()
-        batch.add(self._writable(), NamedNode(MERGES_IRI), quads)
+        batch.add(self._writable(), NamedNode(graph), quads)
         self._commit(batch)
         return len(quads)
 
@@ -229,7 +228,7 @@ class KGStore(SparqlReads):
         Raises ``StoreError`` for a read-only store, an invalid IRI or the ontology graph.
         """
         store = self._writable()
-        if doc_iri in (ONTOLOGY_IRI, MERGES_IRI):
+        if doc_iri in (ONTOLOGY_IRI, *CORPUS_GRAPHS):
             raise StoreError("the ontology graph is not a document", fix="give a document IRI")
         try:
             graph = NamedNode(doc_iri)
@@ -244,7 +243,7 @@ class KGStore(SparqlReads):
     def document_graphs(self) -> list[str]:
         """The names of every document graph (not the ontology's nor the merges'), sorted
         (``StoreError`` when closed)."""
-        special = {NamedNode(ONTOLOGY_IRI), NamedNode(MERGES_IRI)}
+        special = {NamedNode(g) for g in (ONTOLOGY_IRI, *CORPUS_GRAPHS)}
         return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, NamedNode) and g not in special)
 
     def graph_quads(self, graph: str) -> list[Quad]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.queries import bind
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.namespace import KB_IRI, PREFIXES
 from kg.rdf.store import KGStore
 
 Rows = list[dict[str, object]]
@@ -26,7 +26,8 @@ def zh(text: str) -> Literal:
 
 
 def add_entity(store: KGStore, doc: str, entity: str, kind: str, label: str) -> None:
-    """An entity as the RDF model writes it: type, label and one mention, in the document graph."""
+    """An entity as the RDF model writes it: type, label and one mention in the document graph;
+    type and label in the knowledge-base graph too."""
     g, e = NamedNode(doc), NamedNode(entity)
     mention = NamedNode(entity + "/mention")
     for s, p, o in ((g, iri("rdf:type"), iri("kgo:Document")),
@@ -35,3 +36,6 @@ def add_entity(store: KGStore, doc: str, entity: str, kind: str, label: str) -> 
                     (mention, iri("itsrdf:taIdentRef"), e), (mention, iri("nif:anchorOf"), zh(label)),
                     (mention, iri("nif:referenceContext"), g)):
         store.raw.add(Quad(s, p, o, g))
+    kb = NamedNode(KB_IRI)
+    store.raw.add(Quad(e, iri("rdf:type"), iri(f"kgo:{kind}"), kb))
+    store.raw.add(Quad(e, iri("rdfs:label"), zh(label), kb))

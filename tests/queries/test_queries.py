@@ -87,6 +87,7 @@ def _dated_project() -> Extraction:
 def test_projects_of_park_gives_dated_stages():
     with KGStore.open(None) as store:
         store.replace_documents([_dated_project()])
+        store.replace_corpus_graphs([_dated_project()], [])
         found = {r["kind"]: r for r in rows(store, "projects-of-park", park="某某园区")}
     assert found["amount"]["amount"] == Decimal(1000000000) and found["amount"]["stage"] == "签约"
     assert str(found["date"]["date"]) == "2024-01-19" and found["date"]["stage"] == "签约"

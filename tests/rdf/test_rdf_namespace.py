@@ -6,7 +6,7 @@ import pytest
 
 from kg.rdf.namespace import KGO, PREFIXES, sparql_prefixes
 
-CONTRACT = ("kgo", "kgid", "rdfs", "rdf", "owl", "xsd", "skos", "prov", "dcterms", "schema", "org", "nif", "itsrdf")
+CONTRACT = ("kgo", "kgid", "kgg", "rdfs", "rdf", "owl", "xsd", "skos", "prov", "dcterms", "schema", "org", "nif", "itsrdf")
 
 
 def test_kgo_fails_on_typos() -> None:

@@ -99,6 +99,7 @@ def remote(server: Server, seed_extractions) -> Iterator[RemoteStore]:
     with RemoteStore.open(server.url) as store:
         for graph in store.document_graphs():
             store.remove_document(graph)
+        store.replace_corpus_graphs([], [])       # like the local reference: no corpus graphs
         store.replace_documents(seed_extractions)
         yield store
 
@@ -188,11 +189,15 @@ def test_rebuilding_replaces_documents_without_duplicates(remote: RemoteStore, l
 
 
 def test_incremental_build_interface(remote: RemoteStore, local: KGStore, seed_extractions) -> None:
-    """What ``kg.pipeline.build`` calls: digests, update_documents, stored_articles, replace_merges."""
+    """What ``kg.pipeline.build`` calls: digests, update_documents, stored_articles, replace_corpus_graphs."""
     assert remote.digests() == local.digests()
     assert remote.update_documents(seed_extractions) == (0, 5)
     assert remote.stored_articles() == local.stored_articles()
-    assert remote.replace_merges([]) == 0
+    from kg.rdf.convert import kb_quads
+
+    assert remote.replace_corpus_graphs(seed_extractions, []) == len(kb_quads(seed_extractions))
+    assert remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH kgg:kb { ?s ?p ?o } }")[1] == \
+        [[len(kb_quads(seed_extractions))]]
     assert remote.is_stale() is False and remote.path is None
 
 

@@ -60,8 +60,11 @@ def test_big5_stays_big5() -> None:
         ("大创小镇获评省级特色小镇。".encode() * 20 + b"\xff\xfe" + "完".encode(), "UTF-8"),
         (bytes(0x80 + i % 0x7F for i in range(300)), "undecodable"),
         (b"\x01\x02\x03\x04abc" * 30, "binary"),
+        (b"abc\xff\xfe\x80\x81 text \xc3\x28 more", "undecodable"),   # once read as UTF-16 LE
+        ("서울 산업단지에 새로운 회사가 설립되었습니다".encode("euc-kr"), "undecodable"),
     ],
-    ids=["empty", "png", "all-bytes", "damaged-utf8", "undecodable", "controls"],
+    ids=["empty", "png", "all-bytes", "damaged-utf8", "undecodable", "controls",
+         "garbage-as-utf16", "korean-code-page"],
 )
 def test_bad_bytes_raise_input_error_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as caught:
@@ -69,6 +72,21 @@ def test_bad_bytes_raise_input_error_naming_the_file(data: bytes, message: str) 
     assert "seeds/bad 文件.txt" in str(caught.value)
     assert message in str(caught.value)
     assert caught.value.fix
+
+
+def test_utf8_cut_inside_its_last_character_keeps_the_rest() -> None:
+    data = TEXT.encode("utf-8") + "园".encode()[:2]
+    assert decode_bytes(data, name="a.txt") == (TEXT, "utf-8")
+
+
+def test_ascii_with_one_high_byte_at_the_end_is_not_taken_for_cut_utf8() -> None:
+    text, encoding = decode_bytes(b"plain ascii text, then a Latin-1 \xe5", name="a.txt")
+    assert encoding != "utf-8" and text.startswith("plain ascii text")
+
+
+def test_legacy_text_with_news_symbols_is_plausible() -> None:
+    text = TEXT * 3 + "①面积1000㎡，25℃ ■ ★ Ⅱ期 ×÷ α 《中国》【报】—— … ‰ § № ※ → ≥ ㈠ ⑴ ─ ▲ ● ◎ ￥\n"
+    assert decode_bytes(text.encode("gb18030"), name="a.txt") == (text, "gb18030")
 
 
 TEXTS = st.text(

@@ -155,41 +155,45 @@ def disk_mb(path: Path) -> float:
 
 
 # ---------------------------------------------------------------- queries
-# Every pattern sits inside GRAPH ?g: each document graph types and labels what it mentions,
-# so the join stays within one document. The same joins over the union default graph are a bag
-# (a triple stated by n documents matches n times): with a park named in hundreds of documents,
-# "?p a kgo:Park ; rdfs:label ?l" alone yields n² rows per park, and the five-pattern join ran
-# for 10 minutes on 500 articles (the companies-of-a-park one was killed for lack of memory).
+# Entities, names and relation edges are read from the knowledge-base graph kgg:kb (one copy of
+# each); provenance (statements, evidence, amounts) from the document graphs. The same joins over
+# the union default graph are a bag (a triple stated by n documents matches n times) and ran for
+# minutes on 500 articles.
 PARKS_BY_COMPANIES = """
-SELECT ?park (COUNT(DISTINCT ?company) AS ?companies) WHERE { GRAPH ?g {
-  ?company a kgo:Company ; kgo:locatedIn ?p . ?p a kgo:Park ; rdfs:label ?park .
-} } GROUP BY ?park ORDER BY DESC(?companies) ?park LIMIT 20"""
+SELECT ?park ?companies WHERE {
+  { SELECT ?p (COUNT(DISTINCT ?company) AS ?companies) WHERE {
+      GRAPH kgg:kb { ?company kgo:locatedIn ?p . ?p a kgo:Park . ?company a kgo:Company } }
+    GROUP BY ?p ORDER BY DESC(?companies) LIMIT 20 }
+  GRAPH kgg:kb { ?p rdfs:label ?park }
+} ORDER BY DESC(?companies) ?park"""
 
 COMPANIES_OF_PARK = """
-SELECT DISTINCT ?company ?name WHERE {{ GRAPH ?g {{
+SELECT DISTINCT ?company ?name WHERE {{ GRAPH kgg:kb {{
   ?park a kgo:Park ; rdfs:label "{park}"@zh .
   ?company a kgo:Company ; kgo:locatedIn ?park ; rdfs:label ?name .
 }} }} ORDER BY ?name"""
 
 NAMES_OF_ENTITY = """
-SELECT DISTINCT ?name ?kind WHERE {{
-  {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e rdfs:label "{name}"@zh }} }} }}
-  GRAPH ?h {{ {{ ?e skos:prefLabel ?name BIND("pref" AS ?kind) }} UNION {{ ?e skos:altLabel ?name BIND("alt" AS ?kind) }} }}
-}} ORDER BY ?kind ?name"""
+SELECT DISTINCT ?name ?kind WHERE {{ GRAPH kgg:kb {{
+  ?e rdfs:label "{name}"@zh .
+  {{ ?e skos:prefLabel ?name BIND("pref" AS ?kind) }} UNION {{ ?e skos:altLabel ?name BIND("alt" AS ?kind) }}
+}} }} ORDER BY ?kind ?name"""
 
 PROJECT_AMOUNTS = """
-SELECT DISTINCT ?project ?label ?value ?currency ?stage WHERE { GRAPH ?g {
-  ?project a kgo:Project ; rdfs:label ?label ; kgo:investment ?amt .
-  ?amt schema:value ?value . OPTIONAL { ?amt schema:currency ?currency } OPTIONAL { ?amt kgo:stage ?stage }
-} } ORDER BY DESC(?value) ?label LIMIT 100"""
+SELECT ?project ?label ?value ?currency ?stage WHERE {
+  { SELECT ?amt ?value WHERE { ?amt a schema:MonetaryAmount ; schema:value ?value } ORDER BY DESC(?value) LIMIT 100 }
+  ?project kgo:investment ?amt .
+  GRAPH kgg:kb { ?project rdfs:label ?label }
+  OPTIONAL { ?amt schema:currency ?currency } OPTIONAL { ?amt kgo:stage ?stage }
+} ORDER BY DESC(?value) ?label"""
 
 EVIDENCE_OF_RELATION = """
-SELECT DISTINCT ?sentence ?source ?begin WHERE {{ GRAPH ?g {{
-  ?company rdfs:label "{company}"@zh . ?park rdfs:label "{park}"@zh .
+SELECT DISTINCT ?sentence ?source ?begin WHERE {{
+  GRAPH kgg:kb {{ ?company rdfs:label "{company}"@zh . ?park rdfs:label "{park}"@zh . }}
   ?stmt rdf:subject ?company ; rdf:predicate kgo:locatedIn ; rdf:object ?park ;
         kgo:evidence ?ev ; prov:wasDerivedFrom ?doc .
   ?ev nif:anchorOf ?sentence ; nif:beginIndex ?begin . ?doc dcterms:source ?source .
-}} }} ORDER BY ?source ?begin"""
+}} ORDER BY ?source ?begin"""
 
 
 def _literal(text: object) -> str:

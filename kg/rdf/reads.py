@@ -6,15 +6,24 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, QueryBoolean, QueryResultsFormat, QueryTriples, RdfFormat, serialize
 
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
 from kg.iri import document_iri
 from kg.rdf.convert import extraction_digest, kb_quads, merge_quads
 from kg.rdf.lock import one_line
-from kg.rdf.namespace import KB_IRI, MERGES_IRI, kgo_values
+from kg.rdf.namespace import KB_IRI, MERGES_IRI, PREFIXES, kgo_values
+from kg.rdf.results import py_value
 from kg.records import RELATION_TYPES, Article, Extraction, Merge
 
+RDF_FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE, "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS, "jsonld": RdfFormat.JSON_LD,
+}
+RESULT_FORMATS: dict[str, QueryResultsFormat] = {
+    "json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML,
+}
 DOCUMENTS = (
     "SELECT ?iri ?doc_id ?title ?path ?source ?date ?sha256 WHERE { GRAPH ?iri {"
     " ?iri a kgo:Document . OPTIONAL { ?iri dcterms:identifier ?doc_id }"
@@ -33,8 +42,35 @@ DIGESTS = "SELECT ?g ?d WHERE { GRAPH ?g { ?g kgo:extractionDigest ?d } }"
 class SparqlReads:
     """Mixin: needs ``select(sparql)`` and ``replace_documents(extractions)``."""
 
-    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:  # pragma: no cover
+    def query(self, sparql: str):  # pragma: no cover - each store runs queries its own way
         raise NotImplementedError
+
+    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:
+        """Variable names and rows of Python values (see ``kg.rdf.results.py_value``).
+
+        An ASK query gives ``(["ask"], [[bool]])``; CONSTRUCT/DESCRIBE give subject, predicate,
+        object rows. Raises ``QueryError`` / ``StoreError`` like ``query``.
+        """
+        result = self.query(sparql)
+        if isinstance(result, QueryBoolean):
+            return ["ask"], [[bool(result)]]
+        if isinstance(result, (QueryTriples, list)):
+            return ["subject", "predicate", "object"], [[py_value(t) for t in tr] for tr in result]
+        names = [v.value for v in result.variables]
+        return names, [[py_value(solution[i]) for i in range(len(names))] for solution in result]
+
+    def serialize_results(self, sparql: str, fmt: str = "json") -> bytes:
+        """SELECT/ASK results in a W3C results format (json, csv, tsv, xml); CONSTRUCT/DESCRIBE as
+        Turtle (a remote answer is re-serialized by pyoxigraph: the same bytes as a local store's).
+
+        Raises ``QueryError`` on an unknown format or a bad query.
+        """
+        if fmt not in RESULT_FORMATS:
+            raise QueryError(f"unknown results format {fmt!r}", fix=f"use one of {', '.join(RESULT_FORMATS)}")
+        result = self.query(sparql)
+        if isinstance(result, (QueryTriples, list)):
+            return serialize(sorted(set(result), key=str), format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+        return result.serialize(format=RESULT_FORMATS[fmt]) or b""
 
     def replace_documents(self, extractions: Iterable[Extraction]) -> int:  # pragma: no cover
         raise NotImplementedError
@@ -108,4 +144,4 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise StoreError(f"cannot write {path}: {one_line(err)}", fix="check the folder exists and is writable") from err
 
 
-__all__ = ["SparqlReads", "sort_key", "write_atomically"]
+__all__ = ["RDF_FORMATS", "RESULT_FORMATS", "SparqlReads", "sort_key", "write_atomically"]

@@ -48,7 +48,7 @@ from kg.rdf.convert import (
     ontology_quads,
 )
 from kg.rdf.endpoints import Endpoints, parse_store_url
-from kg.rdf.reads import SparqlReads, sort_key, write_atomically
+from kg.rdf.reads import RDF_FORMATS, RESULT_FORMATS, SparqlReads, sort_key, write_atomically
 from kg.rdf.lock import one_line
 from kg.rdf.namespace import (
     CORPUS_GRAPHS,
@@ -63,14 +63,6 @@ from kg.records import Extraction
 
 log = logging.getLogger(__name__)
 
-RDF_FORMATS: dict[str, RdfFormat] = {
-    "turtle": RdfFormat.TURTLE, "trig": RdfFormat.TRIG,
-    "nquads": RdfFormat.N_QUADS, "jsonld": RdfFormat.JSON_LD,
-}
-RESULT_FORMATS: dict[str, QueryResultsFormat] = {
-    "json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
-    "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML,
-}
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = f"{NTRIPLES}, text/turtle;q=0.8, application/rdf+xml;q=0.5"
 _GRAPH_FORMATS = {
@@ -271,31 +263,6 @@ class RemoteStore(SparqlReads):
                                  fix="check the --store URL points at a SPARQL endpoint") from err
         resp = http.query(text, GRAPH_ACCEPT)
         return list(_parse_graph(resp.content, resp.headers.get("Content-Type", NTRIPLES), self.url))
-
-    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:
-        """Variable names and rows of Python values, as ``KGStore.select``."""
-        from kg.rdf.results import py_value
-
-        result = self.query(sparql)
-        if isinstance(result, QueryBoolean):
-            return ["ask"], [[bool(result)]]
-        if isinstance(result, list):
-            return ["subject", "predicate", "object"], [[py_value(t) for t in tr] for tr in result]
-        names = [v.value for v in result.variables]
-        return names, [[py_value(solution[i]) for i in range(len(names))] for solution in result]
-
-    def serialize_results(self, sparql: str, fmt: str = "json") -> bytes:
-        """SELECT/ASK results in a W3C results format (json, csv, tsv, xml); CONSTRUCT/DESCRIBE as Turtle.
-
-        The server's answer is re-serialized by pyoxigraph, so the bytes match ``KGStore``'s
-        for the same solutions. Raises ``QueryError`` on an unknown format or a bad query.
-        """
-        if fmt not in RESULT_FORMATS:
-            raise QueryError(f"unknown results format {fmt!r}", fix=f"use one of {', '.join(RESULT_FORMATS)}")
-        result = self.query(sparql)
-        if isinstance(result, list):
-            return serialize(sorted(set(result), key=str), format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-        return result.serialize(format=RESULT_FORMATS[fmt]) or b""
 
     # ------------------------------------------------------------------ export
     def export(self, fmt: str, out: BinaryIO | Path | str) -> None:

@@ -23,10 +23,8 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryBoolean,
-    QueryResultsFormat,
     QuerySolutions,
     QueryTriples,
-    RdfFormat,
     Store,
     Triple,
     serialize,
@@ -36,23 +34,15 @@ from kg.errors import QueryError, StoreError
 from kg.rdf.batch import Batch
 from kg.rdf.convert import extraction_quads, ontology_quads
 from kg.rdf import versions
-from kg.rdf.reads import SparqlReads, sort_key, write_atomically
+from kg.rdf.reads import RDF_FORMATS, RESULT_FORMATS, SparqlReads, sort_key, write_atomically
 from kg.rdf.lock import LOCKED_FIX, WriterLock
 from kg.rdf.lock import one_line as _one_line
 from kg.rdf.namespace import CORPUS_GRAPHS, ONTOLOGY_IRI, PREFIXES
-from kg.rdf.results import format_table, py_value
+from kg.rdf.results import format_table
 from kg.records import Extraction
 
 log = logging.getLogger(__name__)
 
-RDF_FORMATS: dict[str, RdfFormat] = {
-    "turtle": RdfFormat.TURTLE, "trig": RdfFormat.TRIG,
-    "nquads": RdfFormat.N_QUADS, "jsonld": RdfFormat.JSON_LD,
-}
-RESULT_FORMATS: dict[str, QueryResultsFormat] = {
-    "json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
-    "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML,
-}
 BATCH_QUADS = 20_000
 """Changed quads per write transaction; a document is never split across transactions."""
 FLUSH_QUADS = 50_000
@@ -264,33 +254,6 @@ class KGStore(SparqlReads):
                              fix=f"correct the query (predeclared prefixes: {', '.join(PREFIXES)})") from err
         except (OSError, RuntimeError) as err:
             raise QueryError(f"SPARQL query failed: {_one_line(err)}", fix="simplify the query") from err
-
-    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:
-        """Variable names and rows of Python values (see ``kg.rdf.results.py_value``).
-
-        An ASK query gives ``(["ask"], [[bool]])``; CONSTRUCT/DESCRIBE give subject, predicate,
-        object rows. Raises ``QueryError`` / ``StoreError`` like ``query``.
-        """
-        result = self.query(sparql)
-        if isinstance(result, QueryBoolean):
-            return ["ask"], [[bool(result)]]
-        if isinstance(result, QueryTriples):
-            return ["subject", "predicate", "object"], [[py_value(t) for t in tr] for tr in result]
-        names = [v.value for v in result.variables]
-        return names, [[py_value(solution[i]) for i in range(len(names))] for solution in result]
-
-    def serialize_results(self, sparql: str, fmt: str = "json") -> bytes:
-        """SELECT/ASK results in a W3C results format (json, csv, tsv, xml); CONSTRUCT/DESCRIBE as Turtle.
-
-        Raises ``QueryError`` on an unknown format or a bad query.
-        """
-        if fmt not in RESULT_FORMATS:
-            raise QueryError(f"unknown results format {fmt!r}", fix=f"use one of {', '.join(RESULT_FORMATS)}")
-        result = self.query(sparql)
-        if isinstance(result, QueryTriples):
-            triples = sorted(set(result), key=str)
-            return serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-        return result.serialize(format=RESULT_FORMATS[fmt]) or b""
 
     # ------------------------------------------------------------------ export
     def export(self, fmt: str, out: BinaryIO | Path | str) -> None:

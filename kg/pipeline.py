@@ -89,7 +89,7 @@ def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis, list[Entity]]]:
 
 def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...], tuple, tuple]]:
     """Second pass (worker): link again with the corpus gazetteer where it finds new names,
-    then relations and attributes (from the memo when the same inputs were seen before)."""
+    then relations and attributes."""
     from kg.link import link_document
     from kg.relate import relate
 
@@ -97,9 +97,6 @@ def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...], tupl
     out = []
     for i in indices:
         article, (analysis, first) = articles[i], firsts[i]
-        if i in STATE["hits"]:
-            out.append((tuple(first), *STATE["hits"][i], False))
-            continue
         entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known)
                          if i in STATE["relink"] else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
@@ -152,15 +149,17 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
                 for i in range(len(articles)) if i not in relink}
     found = memo.get_many(unlinked.values())       # relations of documents seen before
     hits = {i: found[k] for i, k in unlinked.items() if k in found}
-    state.update(firsts=firsts, known=known, relink=relink, hits=hits)
-    report = (lambda n: progress(len(articles) + n, total)) if progress else None
-    second = run_chunks(_second_chunk, range(len(articles)), jobs=settings.jobs, state=state, done=report)
+    state.update(firsts=firsts, known=known, relink=relink)
+    todo = [i for i in range(len(articles)) if i not in hits]       # the others come from the memo
+    report = (lambda n: progress(len(articles) + len(hits) + n, total)) if progress else None
+    fresh2 = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=settings.jobs, state=state, done=report)))
+    second = [fresh2[i] if i in fresh2 else (tuple(firsts[i][1]), *hits[i], False) for i in range(len(articles))]
     memo.put_many({_relate_key(fp, a, ents): (rels, attrs)
                    for a, (ents, rels, attrs, new) in zip(articles, second) if new})
     computed = sum(1 for *_, new in second if new)
     out = [Extraction(article=a, entities=ents, relations=rels, attributes=attrs)
            for a, (ents, rels, attrs, _) in zip(articles, second)]
-    del firsts, fresh, found, hits, second, state     # analyses are not needed any more: free them
+    del firsts, fresh, fresh2, found, hits, second, state   # analyses are not needed any more: free them
     linked, merges = link_corpus_explained(out, (), decisions)
     return Corpus(linked, merges, computed=computed)
 

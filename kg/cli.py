@@ -68,7 +68,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     c = report.changes
     types = ", ".join(f"{k} {v}" for k, v in report.entities.items()) or "none"
     print(f"built {c.total} documents into {display_target(settings.store)} ({c.added} added, {c.changed} changed, {c.unchanged} unchanged, "
-          f"{len(c.removed)} removed; {c.rewritten} graphs rewritten) in {report.seconds} s: "
+          f"{len(c.removed)} removed; {c.rewritten} graphs rewritten) in {report.seconds} s "
+          f"({int(report.chars / report.seconds) if report.seconds else 0:,} chars/s over the corpus): "
           f"entities {types}; relations {report.relations}; merges {c.merges}; quads {report.quads}")
     if report.failures:
         print(f"kg: {len(report.failures)} input(s) failed (listed above); the others were built", file=sys.stderr)

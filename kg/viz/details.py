@@ -9,6 +9,7 @@ Everything here is plain data; ``assets/explorer.js`` puts it into the DOM with
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,12 @@ def doc_href(doc: Document) -> str | None:
     >>> doc_href(Document("urn:d", source="seeds/a.txt")) is None
     True
     """
-    for candidate in (doc.path, doc.source):
+    return _href(doc.path, doc.source)
+
+
+@lru_cache(maxsize=65536)
+def _href(path: str | None, source: str | None) -> str | None:
+    for candidate in (path, source):
         if candidate and candidate.lower().startswith(_LINKABLE[1:]):
             return candidate
         if candidate and Path(candidate).is_absolute():

@@ -18,7 +18,6 @@ from kg.viz.details import details
 from kg.viz.records import NODE_TYPES, Edge, GraphData, Node
 from kg.viz.style import (
     SHAPE_SVG,
-    TYPE_STYLES,
     node_size,
     relation_zh,
     style_of,

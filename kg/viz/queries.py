@@ -3,6 +3,10 @@
 Every query declares its prefixes, so it runs on a raw ``pyoxigraph.Store`` as well as on
 ``KGStore.query`` (which prepends the same prefixes; a repeated ``PREFIX`` is legal SPARQL).
 ``{values}`` is replaced by a ``VALUES ?e { <iri> … }`` block (or nothing: whole graph).
+
+Joins of an entity's own triples (type × label × alias) sit inside ``GRAPH ?g { … }``: the
+union default graph is a bag, so the same join over it yields n² rows for an entity named in
+n documents (``kg view`` of a 1,000-article store spent 4.5 s in them).
 """
 from __future__ import annotations
 
@@ -36,23 +40,21 @@ SELECT DISTINCT ?h ?p ?t WHERE {{
 NAMES = PREFIXES + f"""
 SELECT DISTINCT ?e ?name WHERE {{
   VALUES ?type {{ {_TYPES} }}
-  ?e a ?type .
-  {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }}
+  GRAPH ?g {{ ?e a ?type . {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }} }}
 }}"""
 
 ENTITIES = PREFIXES + f"""
 SELECT DISTINCT ?e ?type ?label WHERE {{
   {{values}}
   VALUES ?type {{ {_TYPES} }}
-  ?e a ?type .
-  OPTIONAL {{ ?e rdfs:label ?label }}
+  GRAPH ?g {{ ?e a ?type . OPTIONAL {{ ?e rdfs:label ?label }} }}
 }}"""
 
 ALIASES = PREFIXES + f"""
 SELECT DISTINCT ?e ?alias WHERE {{
   {{values}}
   VALUES ?type {{ {_TYPES} }}
-  ?e a ?type ; skos:altLabel ?alias .
+  GRAPH ?g {{ ?e a ?type ; skos:altLabel ?alias . }}
 }}"""
 
 MENTIONED_IN = PREFIXES + """

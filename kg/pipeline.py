@@ -137,9 +137,12 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     found = memo.get_many(keys)
     todo = [i for i, k in enumerate(keys) if k not in found]
     total = 2 * len(articles)
-    report = (lambda n: progress(len(articles) - len(todo) + n, total)) if progress else None
+    done_before = len(articles) - len(todo)
+    report = (lambda n: progress(done_before + n, total)) if progress else None
     fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=settings.jobs, state=state, done=report)))
     memo.put_many({keys[i]: fresh[i] for i in todo})
+    if progress:
+        progress(len(articles), total)
     firsts = [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
 
     known = corpus_gazetteer([list(f[1]) for f in firsts], ctx) if len(articles) > 1 else None
@@ -151,8 +154,11 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     hits = {i: found[k] for i, k in unlinked.items() if k in found}
     state.update(firsts=firsts, known=known, relink=relink)
     todo = [i for i in range(len(articles)) if i not in hits]       # the others come from the memo
-    report = (lambda n: progress(len(articles) + len(hits) + n, total)) if progress else None
+    done_second = len(articles) + len(hits)
+    report = (lambda n: progress(done_second + n, total)) if progress else None
     fresh2 = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=settings.jobs, state=state, done=report)))
+    if progress:
+        progress(total, total)
     second = [fresh2[i] if i in fresh2 else (tuple(firsts[i][1]), *hits[i], False) for i in range(len(articles))]
     memo.put_many({_relate_key(fp, a, ents): (rels, attrs)
                    for a, (ents, rels, attrs, new) in zip(articles, second) if new})

@@ -144,3 +144,13 @@ def test_decisions_are_respected_and_reversible(tmp_path):
     append_decision(decisions, ("临平新城", "临平新城管委会"), same=True, kind="Park")
     report = build([tmp_path], settings=_settings(store))   # no Park named 临平新城管委会: nothing to do
     assert report.changes.merges == 1
+
+
+def test_progress_reaches_the_total_on_first_and_repeated_builds(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i, text in enumerate((SHORT, LEGAL)):
+        (tmp_path / "in" / f"{i}.txt").write_text(text, encoding="utf-8")
+    for _ in range(2):                      # the second build takes everything from the memo
+        calls = []
+        build([tmp_path / "in"], settings=_settings(tmp_path / "s"), progress=lambda d, t: calls.append((d, t)))
+        assert calls and calls[-1] == (4, 4) and all(a <= b for (a, _), (b, _) in zip(calls, calls[1:]))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 from pyoxigraph import Quad, QueryBoolean, QueryResultsFormat, QueryTriples, RdfFormat, serialize
 
@@ -40,7 +42,24 @@ DIGESTS = "SELECT ?g ?d WHERE { GRAPH ?g { ?g kgo:extractionDigest ?d } }"
 
 
 class SparqlReads:
-    """Mixin: needs ``select(sparql)`` and ``replace_documents(extractions)``."""
+    """Mixin: needs ``query``, ``replace_documents``, ``replace_graph``, ``close`` and ``abort``;
+    a store is a context manager that closes (publishes) on success and aborts on an error."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def close(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def abort(self) -> None:  # pragma: no cover
+        raise NotImplementedError
 
     def query(self, sparql: str):  # pragma: no cover - each store runs queries its own way
         raise NotImplementedError

@@ -24,7 +24,6 @@ import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
 from typing import BinaryIO
 
 from pyoxigraph import (
@@ -306,16 +305,6 @@ class RemoteStore(SparqlReads):
         if self._http is not None and not self.read_only:
             log.warning("%s: leaving after an error; the documents written so far stay on the server", self.url)
         self.close()
-
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
 from typing import BinaryIO
 
 from pyoxigraph import (
@@ -320,16 +319,6 @@ class KGStore(SparqlReads):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-    def __enter__(self) -> KGStore:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"

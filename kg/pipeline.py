@@ -73,7 +73,6 @@ class Corpus:
 
     extractions: list[Extraction]
     merges: list[Merge] = field(default_factory=list)
-    computed: int = 0          # documents whose relations were computed (not taken from the memo)
 
 
 def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis, list[Entity]]]:
@@ -101,7 +100,7 @@ def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...], tupl
                          if i in STATE["relink"] else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
                                        list(entities), date=article.date)
-        out.append((entities, tuple(relations), tuple(attributes), True))
+        out.append((entities, tuple(relations), tuple(attributes)))
     return out
 
 
@@ -122,52 +121,67 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     pass looks for in every document (a company named in one article is found in the next);
     then entities that are the same across documents get one IRI (``decisions`` applied).
     ``memo`` keeps per-document results between builds (see ``kg.memo``); ``settings.jobs``
-    processes share the work.
+    processes share the work; ``progress(done, 2 × documents)`` follows both passes.
     """
-    from kg.link import corpus_gazetteer, link_corpus_explained
+    from kg.link import link_corpus_explained
     from kg.nlp.context import rule_context
     from kg.nlp.spacy_pipeline import cached_pipeline
 
     articles = list(articles)
-    ctx, fp, memo = rule_context(), fingerprint(settings), memo or Memo(None)
+    fp, memo = fingerprint(settings), memo or Memo(None)
     memo.prune(fp + ":")                            # results of older code, rules or settings
     cached_pipeline(settings)                       # built before workers fork
-    state = {"articles": articles, "ctx": ctx, "settings": settings}
+    state = {"articles": articles, "ctx": rule_context(), "settings": settings}
+    firsts = _first_pass(state, fp, memo, progress)
+    out = _second_pass(state, firsts, fp, memo, progress)
+    del firsts, state                               # the analyses are not needed any more
+    linked, merges = link_corpus_explained(out, (), decisions)
+    return Corpus(linked, merges)
+
+
+def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> list[tuple[Analysis, list[Entity]]]:
+    """Analysis and document-level entities of every article (memo, then workers)."""
+    articles, jobs = state["articles"], state["settings"].jobs
     keys = [_first_key(fp, a) for a in articles]
     found = memo.get_many(keys)
     todo = [i for i, k in enumerate(keys) if k not in found]
-    total = 2 * len(articles)
-    done_before = len(articles) - len(todo)
+    done_before, total = len(articles) - len(todo), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
-    fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=settings.jobs, state=state, done=report)))
+    fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=jobs, state=state, done=report)))
     memo.put_many({keys[i]: fresh[i] for i in todo})
     if progress:
         progress(len(articles), total)
-    firsts = [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
+    return [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
 
-    known = corpus_gazetteer([list(f[1]) for f in firsts], ctx) if len(articles) > 1 else None
+
+def _second_pass(state: dict, firsts: list[tuple[Analysis, list[Entity]]], fp: str, memo: Memo,
+                 progress: Progress | None) -> list[Extraction]:
+    """Entities with the corpus gazetteer, relations and attributes of every article; documents
+    whose entities did not change since a build that computed their relations take them from
+    the memo."""
+    from kg.link import corpus_gazetteer
+
+    articles, jobs = state["articles"], state["settings"].jobs
+    known = corpus_gazetteer([list(f[1]) for f in firsts], state["ctx"]) if len(articles) > 1 else None
     relink = {i for i, (a, (_, first)) in enumerate(zip(articles, firsts))
               if known is not None and adds_names(known, a.text, first)}
     unlinked = {i: _relate_key(fp, articles[i], tuple(firsts[i][1]))
                 for i in range(len(articles)) if i not in relink}
-    found = memo.get_many(unlinked.values())       # relations of documents seen before
+    found = memo.get_many(unlinked.values())
     hits = {i: found[k] for i, k in unlinked.items() if k in found}
+    todo = [i for i in range(len(articles)) if i not in hits]
     state.update(firsts=firsts, known=known, relink=relink)
-    todo = [i for i in range(len(articles)) if i not in hits]       # the others come from the memo
-    done_second = len(articles) + len(hits)
-    report = (lambda n: progress(done_second + n, total)) if progress else None
-    fresh2 = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=settings.jobs, state=state, done=report)))
+    done_before, total = len(articles) + len(hits), 2 * len(articles)
+    report = (lambda n: progress(done_before + n, total)) if progress else None
+    fresh = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=jobs, state=state, done=report)))
     if progress:
         progress(total, total)
-    second = [fresh2[i] if i in fresh2 else (tuple(firsts[i][1]), *hits[i], False) for i in range(len(articles))]
-    memo.put_many({_relate_key(fp, a, ents): (rels, attrs)
-                   for a, (ents, rels, attrs, new) in zip(articles, second) if new})
-    computed = sum(1 for *_, new in second if new)
-    out = [Extraction(article=a, entities=ents, relations=rels, attributes=attrs)
-           for a, (ents, rels, attrs, _) in zip(articles, second)]
-    del firsts, fresh, fresh2, found, hits, second, state   # analyses are not needed any more: free them
-    linked, merges = link_corpus_explained(out, (), decisions)
-    return Corpus(linked, merges, computed=computed)
+    memo.put_many({_relate_key(fp, articles[i], ents): (rels, attrs) for i, (ents, rels, attrs) in fresh.items()})
+    out = []
+    for i, article in enumerate(articles):
+        ents, rels, attrs = fresh[i] if i in fresh else (tuple(firsts[i][1]), *hits[i])
+        out.append(Extraction(article=article, entities=ents, relations=rels, attributes=attrs))
+    return out
 
 
 def extract_articles(articles: Sequence[Article], *, settings: Settings = DEFAULT,

@@ -135,7 +135,7 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     firsts = _first_pass(state, fp, memo, progress)
     out = _second_pass(state, firsts, fp, memo, progress)
     del firsts, state                               # the analyses are not needed any more
-    linked, merges = link_corpus_explained(out, (), decisions)
+    linked, merges = link_corpus_explained(out, decisions)
     return Corpus(linked, merges)
 
 

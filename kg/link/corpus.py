@@ -18,8 +18,8 @@ from kg.records import Entity, Extraction, Merge
 GROWN_TYPES = ("Company", "Organization", "Park", "Project", "Person")
 
 
-def _all_entities(extractions: list[Extraction], prior: tuple[Entity, ...]) -> list[Entity]:
-    return [*prior, *(e for ex in extractions for e in ex.entities)]
+def _all_entities(extractions: list[Extraction]) -> list[Entity]:
+    return [e for ex in extractions for e in ex.entities]
 
 
 def _name_index(entities: list[Entity]) -> dict[tuple[str, str], set[str]]:
@@ -39,14 +39,13 @@ def _best(entities: list[Entity]) -> dict[str, Entity]:
     return best
 
 
-def merge_map(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
-              decisions: Sequence[Decision] = ()) -> dict[str, str]:
-    """old IRI → IRI of the fuller entity that has the old label among its names (``prior``:
-    entities already known elsewhere), with the user's ``decisions`` applied."""
-    return {old: new for old, (new, _name, _rule) in explained_merges(extractions, prior, decisions).items()}
+def merge_map(extractions: list[Extraction], decisions: Sequence[Decision] = ()) -> dict[str, str]:
+    """old IRI → IRI of the fuller entity that has the old label among its names, with the
+    user's ``decisions`` applied."""
+    return {old: new for old, (new, _name, _rule) in explained_merges(extractions, decisions).items()}
 
 
-def explained_merges(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
+def explained_merges(extractions: list[Extraction],
                      decisions: Sequence[Decision] = ()) -> dict[str, tuple[str, str, str]]:
     """old IRI → (final IRI, the shared name, the rule that merged them).
 
@@ -54,7 +53,7 @@ def explained_merges(extractions: list[Extraction], prior: tuple[Entity, ...] = 
     its type, which has a longer label (a short name and its full name). A ``not_same``
     decision forbids a merge between entities carrying its two names; a ``same`` decision
     merges them (the shorter label into the longer)."""
-    entities = _all_entities(extractions, prior)
+    entities = _all_entities(extractions)
     index, best = _name_index(entities), _best(entities)
     names = _names_of(entities)
     forbidden = [d for d in decisions if not d.same]
@@ -113,21 +112,19 @@ def _remap_entity(e: Entity, mapping: dict[str, str], best: dict[str, Entity]) -
     return replace(e, id=target, label=full.label, aliases=tuple(sorted(names)))
 
 
-def link_corpus(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
-                decisions: Sequence[Decision] = ()) -> list[Extraction]:
-    """Give entities that are the same across documents (and the ``prior`` ones) one IRI and
-    one label."""
-    return link_corpus_explained(extractions, prior, decisions)[0]
+def link_corpus(extractions: list[Extraction], decisions: Sequence[Decision] = ()) -> list[Extraction]:
+    """Give entities that are the same across documents one IRI and one label."""
+    return link_corpus_explained(extractions, decisions)[0]
 
 
-def link_corpus_explained(extractions: list[Extraction], prior: tuple[Entity, ...] = (),
+def link_corpus_explained(extractions: list[Extraction],
                           decisions: Sequence[Decision] = ()) -> tuple[list[Extraction], list[Merge]]:
     """``link_corpus`` and the merges it made (sorted by old IRI)."""
-    explained = explained_merges(extractions, prior, decisions)
+    explained = explained_merges(extractions, decisions)
     mapping = {old: new for old, (new, _, _) in explained.items()}
     if not mapping:
         return extractions, []
-    best = _best(_all_entities(extractions, prior))
+    best = _best(_all_entities(extractions))
     out = []
     for ex in extractions:
         ents = tuple(_remap_entity(e, mapping, best) for e in ex.entities)
@@ -135,7 +132,7 @@ def link_corpus_explained(extractions: list[Extraction], prior: tuple[Entity, ..
                      for r in ex.relations)
         attrs = tuple(replace(a, subject=mapping.get(a.subject, a.subject)) for a in ex.attributes)
         out.append(replace(ex, entities=_merge_same(ents), relations=rels, attributes=attrs))
-    kinds = {e.id: e.type for e in _all_entities(extractions, prior)}
+    kinds = {e.id: e.type for e in _all_entities(extractions)}
     merges = [Merge(old=old, new=new, type=kinds[old], name=name, rule=rule)
               for old, (new, name, rule) in sorted(explained.items())]
     return out, merges

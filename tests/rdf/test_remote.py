@@ -149,13 +149,12 @@ def test_sample_query_equals_the_local_store(remote: RemoteStore, local: KGStore
 
 
 def test_readers_of_the_rest_of_the_code_agree(remote: RemoteStore, local: KGStore) -> None:
-    """The explorer (``query`` rows by name), the name index and the networkx view see the same graph."""
+    """The explorer (``query`` rows by name), the stored articles and the networkx view see the same graph."""
     from kg.rdf.frames import to_networkx
-    from kg.rdf.names import stored_entities
     from kg.viz.data import graph_data
 
     assert graph_data(remote) == graph_data(local)
-    assert stored_entities(remote) == stored_entities(local)
+    assert remote.stored_articles() == local.stored_articles()
     g_remote, g_local = to_networkx(remote), to_networkx(local)
     assert sorted(g_remote.nodes(data=True), key=repr) == sorted(g_local.nodes(data=True), key=repr)
     assert sorted(g_remote.edges(data=True), key=repr) == sorted(g_local.edges(data=True), key=repr)

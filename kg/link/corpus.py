@@ -39,12 +39,6 @@ def _best(entities: list[Entity]) -> dict[str, Entity]:
     return best
 
 
-def merge_map(extractions: list[Extraction], decisions: Sequence[Decision] = ()) -> dict[str, str]:
-    """old IRI → IRI of the fuller entity that has the old label among its names, with the
-    user's ``decisions`` applied."""
-    return {old: new for old, (new, _name, _rule) in explained_merges(extractions, decisions).items()}
-
-
 def explained_merges(extractions: list[Extraction],
                      decisions: Sequence[Decision] = ()) -> dict[str, tuple[str, str, str]]:
     """old IRI → (final IRI, the shared name, the rule that merged them).

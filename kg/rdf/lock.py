@@ -69,17 +69,4 @@ class WriterLock:
             self._fd = None
 
 
-def locked(folder: Path) -> bool:
-    """Whether some writer holds the store folder now (a probe that takes and drops the lock)."""
-    if fcntl is None or not (folder / LOCK_NAME).exists():
-        return False
-    probe = WriterLock(folder)
-    try:
-        probe.acquire()
-    except StoreError:
-        return True
-    probe.release()
-    return False
-
-
-__all__ = ["WriterLock", "locked", "one_line", "LOCKED_FIX", "LOCK_NAME"]
+__all__ = ["WriterLock", "one_line", "LOCKED_FIX", "LOCK_NAME"]

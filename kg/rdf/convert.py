@@ -5,7 +5,6 @@ The same extraction always gives the same quads in the same order.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.errors import StoreError
 from kg.iri import document_iri, node_iri
+from kg.memo import digest
 from kg.rdf.namespace import KB_IRI, KGO, MERGES_IRI, ONTOLOGY_IRI
 from kg.rdf.nary import (
     QUANTITY_PROPERTIES,
@@ -188,7 +188,7 @@ def extraction_digest(ex: Extraction) -> str:
     entities, relations, attributes): equal digests, equal graphs."""
     art = ex.article
     stored = (art.doc_id, art.path, art.source, art.title, art.text, art.date, art.sha256)
-    return hashlib.sha256(repr((stored, ex.entities, ex.relations, ex.attributes)).encode("utf-8")).hexdigest()
+    return digest(stored, ex.entities, ex.relations, ex.attributes)
 
 
 def _all_triples(ex: Extraction, doc: NamedNode) -> Iterator[Triple3]:

@@ -9,11 +9,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import attrgetter
+
+import ahocorasick_rs
 
 from kg.iri import entity_iri, normalise_key
 from kg.link.aliases import declared_alias, derived_aliases, legal_core, strip_places
 from kg.nlp.context import RuleContext
-from kg.nlp.enumerations import good_item, list_runs
+from kg.nlp.enumerations import good_item, list_runs, rewalk_first
 from kg.nlp.gazetteer import Entry, Gazetteer
 from kg.nlp.resolve import longest_first
 from kg.nlp.textutil import fold
@@ -137,40 +140,53 @@ def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleConte
 def propagate(text: str, mentions: list[Mention], table: NameTable, known: Gazetteer | None = None) -> list[Mention]:
     """Find every name of the table again in the text, and the names other documents found
     (``known``); keep the old mentions first."""
-    gaz = Gazetteer(transient=True)
-    for k, cid in table.owner.items():
-        if k not in table.ambiguous:
-            gaz.add(Entry(k, table.kind[cid], k, "document"))
+    names = [(k, table.kind[cid]) for k, cid in table.owner.items() if k not in table.ambiguous and len(k) >= 2]
     folded = fold(text)
     seen = {(m.start, m.end) for m in mentions}
-    extra = [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.propagate", confidence=0.7)
-             for entry, s, e in gaz.find(folded) if (s, e) not in seen]
+    extra = [Mention(text=text[s:e], start=s, end=e, type=names[i][1], rule="link.propagate", confidence=0.7)
+             for i, s, e in find_names([k for k, _ in names], folded) if (s, e) not in seen]
     if known is not None:
         extra += [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule="link.corpus_gazetteer",
                           confidence=0.65) for entry, s, e in known.find(folded) if (s, e) not in seen]
     return longest_first(list(mentions) + extra) if extra else list(mentions)
 
 
+def find_names(names: list[str], text: str) -> list[tuple[int, int, int]]:
+    """Leftmost-longest matches of ``names`` in ``text`` as (name index, start, end); the
+    automaton is built for one document (the non-contiguous NFA builds fastest)."""
+    if not names:
+        return []
+    matcher = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                         implementation=ahocorasick_rs.Implementation.NoncontiguousNFA)
+    return matcher.find_matches_as_indexes(text)
+
+
 def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Mention]:
     """Items of an enumeration ``A、B、C等`` take the type of a member already known
     (引导甲、乙、丙等率先… where 丙 is a company named elsewhere)."""
     folded, taken = fold(text), {(m.start, m.end): m for m in mentions}
-    occupied = {i for m in mentions for i in range(m.start, m.end)}
+    mate_ends = {m.end for m in mentions if m.type in MATE_TYPES}
+    occupied = bytearray(len(text))
+    for m in mentions:
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
     for run in list_runs(folded, ctx):
+        if run[0][1] not in mate_ends and not any(s in taken and taken[s].type in MATE_TYPES for s in run[1:]):
+            continue                               # no member known: the run is not used
+        run = rewalk_first(folded, run, ctx)
         known = [taken[s] for s in run if s in taken and taken[s].type in MATE_TYPES]
         if not known:
             continue
         for s, e in run:
-            if (s, e) not in taken and not occupied & set(range(s, e)) and good_item(folded[s:e], ctx):
+            if (s, e) not in taken and occupied.find(1, s, e) < 0 and good_item(folded[s:e], ctx):
                 extra.append(Mention(text=text[s:e], start=s, end=e, type=known[0].type,
                                      rule="link.list_mate", confidence=0.6))
-    return longest_first(list(mentions) + extra)
+    return longest_first(list(mentions) + extra) if extra else list(mentions)
 
 
-def canonical(kind: str, surface: Counter[str], names: set[str], ctx: RuleContext) -> str:
-    """The canonical name of a cluster: a legal name for companies, else the most used
-    full form (ties: the longest)."""
+def canonical(kind: str, surface: list[str], names: set[str], ctx: RuleContext) -> str:
+    """The canonical name of a cluster (``surface``: the texts of its mentions): a legal name
+    for companies, else the most used full form (ties: the longest)."""
     if len(names) == 1:
         return next(iter(names)).replace(" ", "")
     forms = [n.replace(" ", "") for n in names]
@@ -178,27 +194,26 @@ def canonical(kind: str, surface: Counter[str], names: set[str], ctx: RuleContex
         legal = [n for n in forms if n.endswith(LEGAL_END)]
         if legal:
             return max(legal, key=lambda n: (len(n), n))
-    counted = Counter({n.replace(" ", ""): c for n, c in surface.items()})
+    counted = Counter(n.replace(" ", "") for n in surface)
     return max(forms, key=lambda n: (n not in ctx.suffix_rules, len(n) >= 4 and counted[n], len(n), n))
 
 
 def entities(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> list[Entity]:
     """Group mentions by cluster into ``Entity`` records."""
     grouped: dict[int, list[Mention]] = defaultdict(list)
-    for m in mentions:
+    for m in sorted(mentions, key=attrgetter("start")):   # usually sorted already: linear
         cid = table.lookup(m.text)
         if cid is None:
             cid = table.new(m.type, [m.text])
         grouped[cid].append(m)
     out = []
     for cid, ms in grouped.items():
-        kind = table.kind[cid]
-        label = table.preferred.get(cid) or canonical(kind, Counter(m.text for m in ms),
-                                                      table.names[cid] | {m.text for m in ms}, ctx)
-        names = {n.replace(" ", "") for n in table.names[cid] | {m.text for m in ms}} - {label}
+        kind, surface = table.kind[cid], [m.text for m in ms]
+        all_names = table.names[cid].union(surface)
+        label = table.preferred.get(cid) or canonical(kind, surface, all_names, ctx)
+        names = {n.replace(" ", "") for n in all_names} - {label}
         out.append(Entity(id=entity_iri(kind, label), type=kind, label=label, aliases=tuple(sorted(names)),
-                          mentions=tuple(Span(text=m.text, start=m.start, end=m.end)
-                                         for m in sorted(ms, key=lambda m: m.start))))
+                          mentions=tuple(Span(text=m.text, start=m.start, end=m.end) for m in ms)))
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 

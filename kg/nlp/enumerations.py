@@ -47,10 +47,7 @@ def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: boo
     joint = re.search(r"(?:以及|和|及)(?=[^和及]{2,12}$)", text[last_s:last_e])
     if joint and joint.start() >= 2:
         spans[-1:] = [(last_s, last_s + joint.start()), (last_s + joint.end(), last_e)]
-    if rewalk:
-        s, e = spans[0]
-        spans[0] = (cut_at_stops(text, walk_left(text, e, 12), e, ctx), e)
-    return spans
+    return rewalk_first(text, spans, ctx) if rewalk else spans
 
 
 def good_item(item: str, ctx: RuleContext, *, first: bool = True) -> bool:
@@ -126,7 +123,8 @@ def enumerations(text: str, ctx: RuleContext) -> list[Mention]:
 
 def list_runs(text: str, ctx: RuleContext) -> list[list[tuple[int, int]]]:
     """Every enumeration ``A、B、C等`` as item spans (typed later by a known member); searched
-    only in clauses that hold a 、."""
+    only in clauses that hold a 、. The first item's left edge is the run's: ``rewalk_first``
+    finds the name's edge (done only for runs that are used: it is the costly part)."""
     starts, out, done = clause_starts(text), [], set()
     for comma in re.finditer("、", text):
         lo = _clause_start(starts, comma.start())
@@ -135,8 +133,16 @@ def list_runs(text: str, ctx: RuleContext) -> list[list[tuple[int, int]]]:
         done.add(lo)
         end = CLAUSE_END_RE.search(text, comma.end())
         hi = end.end() if end else len(text)
-        out += [item_spans(text, m.start(1), m.end(1), ctx) for m in RUN_RE.finditer(text, lo, hi)]
+        first = max(lo, comma.start() - 12)      # an item has at most 12 characters
+        out += [item_spans(text, m.start(1), m.end(1), ctx, rewalk=False) for m in RUN_RE.finditer(text, first, hi)]
     return out
+
+
+def rewalk_first(text: str, spans: list[tuple[int, int]], ctx: RuleContext) -> list[tuple[int, int]]:
+    """``spans`` with the first item's left edge found again: walked left over name
+    characters and cut at the last stop word (the list may start inside a longer run)."""
+    s, e = spans[0]
+    return [(cut_at_stops(text, walk_left(text, e, 12), e, ctx), e), *spans[1:]]
 
 
 @lru_cache(maxsize=4)

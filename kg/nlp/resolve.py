@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.nlp.context import RuleContext
 from kg.records import Mention
@@ -9,9 +10,14 @@ from kg.records import Mention
 SOURCE_PRIORITY = {"gazetteer": 3, "person": 2, "suffix": 1}
 
 
+@lru_cache(maxsize=4096)
+def source_priority(rule: str) -> int:
+    """The priority of the recogniser that wrote ``rule`` (``suffix:公司`` → suffix → 1)."""
+    return SOURCE_PRIORITY.get(rule.split(":")[0].split(".")[0], 0)
+
+
 def _priority(m: Mention) -> tuple[int, float, int]:
-    source = m.rule.split(":")[0].split(".")[0]
-    return (m.end - m.start, m.confidence, SOURCE_PRIORITY.get(source, 0))
+    return (m.end - m.start, m.confidence, source_priority(m.rule))
 
 
 def longest_first(mentions: list[Mention]) -> list[Mention]:

@@ -23,6 +23,7 @@ from kg.nlp.textutil import fold
 from kg.records import Entity, Mention, Span
 
 MATE_TYPES = ("Company", "Park", "Project")   # lists of "platforms" mix institutions and firms
+ITEM_SEPARATORS = frozenset("、和及")           # 以及 ends in 及
 LEGAL_END = ("有限公司", "股份公司", "总公司", "分公司", "集团", "公司")
 
 
@@ -164,13 +165,20 @@ def find_names(names: list[str], text: str) -> list[tuple[int, int, int]]:
 def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Mention]:
     """Items of an enumeration ``A、B、C等`` take the type of a member already known
     (引导甲、乙、丙等率先… where 丙 is a company named elsewhere)."""
-    folded, taken = fold(text), {(m.start, m.end): m for m in mentions}
+    folded = fold(text)
+    # a list item stands next to a separator (、 和 及 以及): only clauses holding a known
+    # member so placed can have a run to type
+    near = [m.start for m in mentions if m.type in MATE_TYPES
+            and (folded[m.end:m.end + 1] in ITEM_SEPARATORS or folded[m.start - 1:m.start] in ITEM_SEPARATORS)]
+    if not near:
+        return list(mentions)
+    taken = {(m.start, m.end): m for m in mentions}
     mate_ends = {m.end for m in mentions if m.type in MATE_TYPES}
     occupied = bytearray(len(text))
     for m in mentions:
         occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
-    for run in list_runs(folded, ctx):
+    for run in list_runs(folded, ctx, near):
         if run[0][1] not in mate_ends and not any(s in taken and taken[s].type in MATE_TYPES for s in run[1:]):
             continue                               # no member known: the run is not used
         run = rewalk_first(folded, run, ctx)

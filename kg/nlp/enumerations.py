@@ -121,14 +121,16 @@ def enumerations(text: str, ctx: RuleContext) -> list[Mention]:
     return out
 
 
-def list_runs(text: str, ctx: RuleContext) -> list[list[tuple[int, int]]]:
+def list_runs(text: str, ctx: RuleContext, near: list[int] | None = None) -> list[list[tuple[int, int]]]:
     """Every enumeration ``A、B、C等`` as item spans (typed later by a known member); searched
-    only in clauses that hold a 、. The first item's left edge is the run's: ``rewalk_first``
-    finds the name's edge (done only for runs that are used: it is the costly part)."""
+    only in clauses that hold a 、 (and, with ``near``, hold one of those positions). The first
+    item's left edge is the run's: ``rewalk_first`` finds the name's edge (done only for runs
+    that are used: it is the costly part)."""
     starts, out, done = clause_starts(text), [], set()
+    wanted = None if near is None else {_clause_start(starts, p) for p in near}
     for comma in re.finditer("、", text):
         lo = _clause_start(starts, comma.start())
-        if lo in done:
+        if lo in done or (wanted is not None and lo not in wanted):
             continue
         done.add(lo)
         end = CLAUSE_END_RE.search(text, comma.end())

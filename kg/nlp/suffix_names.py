@@ -7,6 +7,7 @@ then at stacked place names; a prefix made only of generic words is not a name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.nlp.context import NUMBER_RE, SPEC_UNIT_RE, RuleContext
 from kg.nlp.lexicon import SuffixRule
@@ -17,16 +18,23 @@ TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
 FACILITY_RE = re.compile("(?:中心|基地|大楼|大厦|总部|园|公寓|工厂|厂房|研究院|医院|学校|花园|广场|综合体|产业园|港|城)$")
 
 
-NAME_RUN_END_RE = re.compile(
-    f"(?:[{CJK}A-Za-z0-9·&]|\\([{CJK}A-Za-z0-9·&]{{1,7}}\\)|（[{CJK}A-Za-z0-9·&]{{1,7}}）)+$")
+NAME_UNIT = f"[{CJK}A-Za-z0-9·&]"
+# A run of name characters and bracketed groups such as (杭州), read backwards: each position
+# allows one kind of unit only, so one greedy match finds the run's leftmost start.
+NAME_RUN_REVERSED_RE = re.compile(f"(?:{NAME_UNIT}|\\){NAME_UNIT}{{1,7}}\\(|）{NAME_UNIT}{{1,7}}（)+")
+
+
+@lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    return text[::-1]
 
 
 def walk_left(text: str, pos: int, limit: int) -> int:
     """Leftmost index reachable from ``pos`` (at most ``limit`` back) over name characters
     and bracketed groups such as （杭州）."""
-    floor = max(0, pos - limit)
-    found = NAME_RUN_END_RE.search(text, floor, pos)
-    return found.start() if found else pos
+    size = len(text)
+    found = NAME_RUN_REVERSED_RE.match(_reversed(text), size - pos, size - max(0, pos - limit))
+    return size - found.end() if found else pos
 
 
 COMPLEMENTS = "起出了着过"

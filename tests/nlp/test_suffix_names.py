@@ -1,5 +1,8 @@
 """Names found by suffix rules: left boundaries stop at verbs, dates, titles."""
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from kg.nlp.context import rule_context
 from kg.nlp.recognise import find_mentions
@@ -31,3 +34,20 @@ def test_left_boundary(text, expected):
 ])
 def test_generic_mentions_are_not_names(text, kind):
     assert names(text, kind) == []
+
+
+NAME_RUN_END_RE = __import__("re").compile(
+    "(?:[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]|\\([\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]{1,7}\\)"
+    "|（[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]{1,7}）)+$")
+
+
+@hsettings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("杭州某科技()（）,，a1·& "), max_size=30), st.data())
+def test_walk_left_finds_the_leftmost_start_of_the_name_run(text, data):
+    """The backwards match equals the leftmost forward search of a run ending at ``pos``."""
+    from kg.nlp.suffix_names import walk_left
+
+    pos = data.draw(st.integers(0, len(text)))
+    limit = data.draw(st.integers(0, 14))
+    found = NAME_RUN_END_RE.search(text, max(0, pos - limit), pos)
+    assert walk_left(text, pos, limit) == (found.start() if found else pos)

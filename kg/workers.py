@@ -22,6 +22,19 @@ CHUNK = 64
 for the first pass on two processes going from 8 to 32)."""
 
 
+def settle_heap() -> None:
+    """Move every object alive now out of the cyclic collector's generations (``gc.freeze``),
+    after one collection so no garbage is kept.
+
+    Called once the models are loaded (spaCy vocabulary, rule tables, place gazetteer): they
+    live as long as the process, yet every full collection would walk them again. Measured on
+    the 13 unique articles in a fresh process: 133 k → 300 k chars/s, as two full collections
+    walking those tables cost more than the work itself.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def run_chunks(fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int], *, jobs: int,
                state: dict[str, Any], done: Callable[[int], None] | None = None) -> list[Any]:
     """``fn`` over ``indices`` in chunks, on ``jobs`` processes; results in the order of ``indices``.
@@ -34,6 +47,7 @@ def run_chunks(fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int],
     size = max(1, min(CHUNK, len(indices) // (max(jobs, 1) * 8)))   # ≥ 8 chunks per worker
     chunks = [indices[i:i + size] for i in range(0, len(indices), size)]
     results: list[Any] = []
+    frozen_before = gc.get_freeze_count() > 0
     try:
         if jobs <= 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for chunk in chunks:
@@ -50,7 +64,8 @@ def run_chunks(fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int],
         return results
     finally:
         STATE.clear()
-        gc.unfreeze()
+        if not frozen_before:        # objects frozen by settle_heap stay frozen
+            gc.unfreeze()
 
 
-__all__ = ["run_chunks", "STATE"]
+__all__ = ["run_chunks", "settle_heap", "STATE"]

@@ -24,6 +24,7 @@ from kg.nlp.gazetteer import Gazetteer, load_user_gazetteer
 from kg.nlp.recognise import find_mentions
 from kg.records import Mention, Span
 from kg.settings import DATA_DIR, SEGMENTERS, Settings
+from kg.workers import settle_heap
 
 IOB_INSIDE, IOB_OUTSIDE, IOB_BEGIN = 1, 2, 3   # spaCy's ENT_IOB codes (0 = not set)
 SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;…]+[”’」』）)]*)?")
@@ -100,8 +101,11 @@ def build_pipeline(settings: Settings) -> Language:
 
 @lru_cache(maxsize=4)
 def cached_pipeline(settings: Settings) -> Language:
-    """One pipeline per distinct settings in this process."""
-    return build_pipeline(settings)
+    """One pipeline per distinct settings in this process (then the loaded tables are kept
+    out of the garbage collector's way: ``kg.workers.settle_heap``)."""
+    nlp = build_pipeline(settings)
+    settle_heap()
+    return nlp
 
 
 def sentences(text: str) -> list[Span]:

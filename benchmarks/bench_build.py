@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,6 +113,13 @@ def run_unique(paths: list[Path], runs: int = 5) -> float:
     return speeds[len(speeds) // 2]
 
 
+def median_speed(run: Callable[[list[Path]], dict], paths: list[Path], runs: int = 5) -> str:
+    """chars/s of ``runs`` fresh-process runs: the median and the range (this VM's speed
+    drifts by about ±10% between identical runs)."""
+    speeds = sorted(r["chars"] / r["seconds"] for r in (run(paths) for _ in range(runs)))
+    return f"{speeds[len(speeds) // 2]:,.0f} chars/s (median of {runs}; {speeds[0]:,.0f}–{speeds[-1]:,.0f})"
+
+
 def du(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
@@ -119,11 +127,11 @@ def du(path: Path) -> float:
 def report(name: str, paths: list[Path], tmp: Path) -> None:
     store = tmp / f"store-{name}"
     b = run_build(paths, store)
-    e = run_extract(paths)
-    n = run_entities(paths)
+    e = median_speed(run_extract, paths)
+    n = median_speed(run_entities, paths)
     print(f"{name}: {b['docs']} docs, {b['chars']:,} chars | build {b['seconds']:.1f} s = "
-          f"{b['chars'] / b['seconds']:,.0f} chars/s | extraction alone {e['chars'] / e['seconds']:,.0f} chars/s | "
-          f"ingest→linked entities {n['chars'] / n['seconds']:,.0f} chars/s | "
+          f"{b['chars'] / b['seconds']:,.0f} chars/s | extraction alone {e} | "
+          f"ingest→linked entities {n} | "
           f"peak RSS {b['rss_mb']:.0f} MB | store {du(store):.1f} MB, {b['quads']:,} quads")
 
 

@@ -18,8 +18,10 @@ from kg.settings import DEFAULT, Settings
 SAMPLE_QUERY = """PREFIX kgo: <https://w3id.org/park-kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?park (COUNT(DISTINCT ?company) AS ?companies) (SAMPLE(?name) AS ?example)
-WHERE { GRAPH <https://w3id.org/park-kg/graph/kb> {
-  ?company a kgo:Company ; kgo:locatedIn ?p ; rdfs:label ?name . ?p a kgo:Park ; rdfs:label ?park . } }
+WHERE {
+  { SELECT ?company ?p WHERE { GRAPH <https://w3id.org/park-kg/graph/kb> { ?p a kgo:Park . ?company kgo:locatedIn ?p } } }
+  { SELECT ?company ?name WHERE { GRAPH <https://w3id.org/park-kg/graph/kb> { ?company a kgo:Company ; rdfs:label ?name } } }
+  GRAPH <https://w3id.org/park-kg/graph/kb> { ?p rdfs:label ?park } }
 GROUP BY ?park ORDER BY DESC(?companies) ?park LIMIT 10"""
 
 

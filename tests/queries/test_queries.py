@@ -127,6 +127,18 @@ def test_parks_by_investment_adds_each_project_once(run):
     assert run("parks-by-investment", currency="XXX") == []
 
 
+def test_parks_by_entities_counts_what_the_one_pattern_aggregate_counts(run, seeds):
+    ranked = run("parks-by-entities")
+    _, plain = seeds.select("""SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH kgg:kb {
+        ?c kgo:locatedIn ?p . ?p a kgo:Park . ?c a kgo:Company } } GROUP BY ?p""")
+    assert {(r["parkEntity"], r["count"]) for r in ranked} == {(p, int(n)) for p, n in plain}
+    assert ranked[0]["parkName"] == "大创小镇" and ranked[0]["count"] >= 10
+    assert [r["count"] for r in ranked] == sorted((r["count"] for r in ranked), reverse=True)
+    projects = {r["parkName"]: r["count"] for r in run("parks-by-entities", type="kgo:Project")}
+    of_park = {r["projectName"] for r in run("projects-of-park", park="大创小镇")}
+    assert projects["大创小镇"] == len(of_park) > 0
+
+
 def test_entities_without_relations_have_none(run, seeds):
     lonely = run("entities-without-relations")
     _, connected = seeds.select("SELECT DISTINCT ?e WHERE { ?s a kgo:Assertion ; rdf:subject|rdf:object ?e }")

@@ -56,12 +56,12 @@ def digest(*parts: object) -> str:
 
 
 class Memo:
-    """A key → Python object store (pickled) in one SQLite file; ``None`` folder: in memory only."""
+    """A key → Python object store (pickled) in one SQLite file; ``None`` folder: no memo (one
+    build never asks for what it stored itself, so keeping results in memory only costs time)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.path = None if folder is None else folder / "memo.sqlite"
         self._db: sqlite3.Connection | None = None
-        self._mem: dict[str, bytes] = {}
         if self.path is not None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,10 +71,15 @@ class Memo:
                 log.warning("extraction cache %s unusable (%s): working without it", self.path, err)
                 self._db = None
 
+    @property
+    def enabled(self) -> bool:
+        """Whether entries are kept (callers skip computing keys otherwise)."""
+        return self._db is not None
+
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """The entries found among ``keys``."""
         keys = list(keys)
-        found = {k: self._mem[k] for k in keys if k in self._mem}
+        found: dict[str, bytes] = {}
         if self._db is not None:
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
@@ -90,10 +95,9 @@ class Memo:
 
     def put_many(self, items: dict[str, Any]) -> None:
         """Store entries (pickled as they are written: one transaction)."""
-        blobs = ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items())
         if self._db is None:
-            self._mem.update(blobs)
             return
+        blobs = ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items())
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?)", blobs)

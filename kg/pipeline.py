@@ -142,13 +142,14 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
 def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> list[tuple[Analysis, list[Entity]]]:
     """Analysis and document-level entities of every article (memo, then workers)."""
     articles, jobs = state["articles"], state["settings"].jobs
-    keys = [_first_key(fp, a) for a in articles]
-    found = memo.get_many(keys)
+    keys = [_first_key(fp, a) if memo.enabled else "" for a in articles]
+    found = memo.get_many(keys) if memo.enabled else {}
     todo = [i for i, k in enumerate(keys) if k not in found]
     done_before, total = len(articles) - len(todo), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
     fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=jobs, state=state, done=report)))
-    memo.put_many({keys[i]: fresh[i] for i in todo})
+    if memo.enabled:
+        memo.put_many({keys[i]: fresh[i] for i in todo})
     if progress:
         progress(len(articles), total)
     return [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
@@ -166,7 +167,7 @@ def _second_pass(state: dict, firsts: list[tuple[Analysis, list[Entity]]], fp: s
     relink = {i for i, (a, (_, first)) in enumerate(zip(articles, firsts))
               if known is not None and adds_names(known, a.text, first)}
     unlinked = {i: _relate_key(fp, articles[i], tuple(firsts[i][1]))
-                for i in range(len(articles)) if i not in relink}
+                for i in range(len(articles)) if i not in relink} if memo.enabled else {}
     found = memo.get_many(unlinked.values())
     hits = {i: found[k] for i, k in unlinked.items() if k in found}
     todo = [i for i in range(len(articles)) if i not in hits]
@@ -176,7 +177,8 @@ def _second_pass(state: dict, firsts: list[tuple[Analysis, list[Entity]]], fp: s
     fresh = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=jobs, state=state, done=report)))
     if progress:
         progress(total, total)
-    memo.put_many({_relate_key(fp, articles[i], ents): (rels, attrs) for i, (ents, rels, attrs) in fresh.items()})
+    if memo.enabled:
+        memo.put_many({_relate_key(fp, articles[i], ents): (rels, attrs) for i, (ents, rels, attrs) in fresh.items()})
     out = []
     for i, article in enumerate(articles):
         ents, rels, attrs = fresh[i] if i in fresh else (tuple(firsts[i][1]), *hits[i])

@@ -31,3 +31,9 @@ def test_fingerprint_follows_settings_and_digest_is_stable(tmp_path):
     gaz.write_text('{"name": "某某", "type": "Company"}\n', encoding="utf-8")
     assert fingerprint(Settings(gazetteers=(gaz,))) != before
     assert digest("a", 1) == digest("a", 1) != digest("a", 2)
+
+
+def test_without_a_folder_nothing_is_kept():
+    memo = Memo(None)
+    memo.put_many({"k": 1})
+    assert not memo.enabled and memo.get_many(["k"]) == {} and memo.prune("x") == 0

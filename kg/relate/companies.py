@@ -205,17 +205,17 @@ def invest_ba(view: DocView, sent: Span) -> Iterator[Relation]:
 def core_names(company: Entity, is_place: Callable[[str], bool]) -> list[str]:
     """Short forms a project name may start with: the company's names and the short names the
     link stage derives from them (place prefix, legal form, industry words removed)."""
-    from kg.link.aliases import company_aliases
+    from kg.link.aliases import derived_aliases
     from kg.nlp.context import rule_context
     from kg.nlp.textutil import fold
 
     ctx, out = rule_context(), set()
     for name in names(company):
         out.add(name)
-        out.update(company_aliases(fold(name), ctx))
+        out.update(derived_aliases(fold(name), "Company", ctx))      # remembered per name
         for k in (4, 3, 2):                  # places the document itself names
             if len(name) - k >= 2 and is_place(name[:k]):
-                out.update(company_aliases(fold(name[k:]), ctx))
+                out.update(derived_aliases(fold(name[k:]), "Company", ctx))
                 break
     return sorted(c for c in out if len(c) >= 2)
 
@@ -224,6 +224,9 @@ def invest_by_name(view: DocView) -> Iterator[Relation]:
     """A project named after a company (``远川微8英寸…技改`` ← 台州远川微电子股份有限公司)."""
     from kg.nlp.context import rule_context
 
+    projects = [e for e in view.entities if e.type == "Project" and e.mentions]
+    if not projects:
+        return
     gaz = rule_context().places.entries
     doc_places = {n for e in view.entities if e.type == "Place" for n in names(e)}
 
@@ -231,7 +234,7 @@ def invest_by_name(view: DocView) -> Iterator[Relation]:
         return text in doc_places or text in gaz
 
     cores = [(core, c) for c in view.entities if c.type == "Company" for core in core_names(c, is_place)]
-    for project in (e for e in view.entities if e.type == "Project" and e.mentions):
+    for project in projects:
         best = max(((core, c) for core, c in cores for n in names(project)
                     if n.startswith(core) and len(n) > len(core)), key=lambda x: len(x[0]), default=None)
         if best is not None:

@@ -263,17 +263,23 @@ class DocView:
 
     def types_in(self, sent: Span) -> frozenset[str]:
         """The entity types named in a sentence (anaphora included)."""
-        memo = self.memo.setdefault("types", {})
-        if sent.start not in memo:
-            memo[sent.start] = frozenset(h.type for h in self.places_in(sent.start, sent.end)) | frozenset(
+        found = self._sentence_types.get(sent.start)
+        if found is None:
+            found = self._sentence_types[sent.start] = frozenset(
+                h.type for h in self.places_in(sent.start, sent.end)) | frozenset(
                 h.type for h in self.hits_in(sent.start, sent.end))
-        return memo[sent.start]
+        return found
+
+    @cached_property
+    def _sentence_types(self) -> dict[int, frozenset[str]]:
+        return {}
 
     def sentences_with(self, *types: str, words: re.Pattern[str] | None = None) -> list[Span]:
         """Busy sentences naming one of ``types`` (or, when given, matching ``words``)."""
-        wanted = set(types)
+        wanted = frozenset(types)
+        types_in = self.types_in
         return [s for s in self.busy_sentences
-                if wanted & self.types_in(s) or (words is not None and words.search(s.text))]
+                if not wanted.isdisjoint(types_in(s)) or (words is not None and words.search(s.text))]
 
     @cached_property
     def busy_sentences(self) -> list[Span]:

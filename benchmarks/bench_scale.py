@@ -8,7 +8,7 @@
 The corpus comes from ``benchmarks/corpus.py`` (seed sentences recombined, names synthesised;
 deterministic; a folder made with the same parameters is reused). The build runs as a child
 process (``python -m kg.cli build DIR --store S --jobs N -q``; without ``--jobs`` when the CLI
-does not accept it yet). Measured: wall time, chars/s, peak RSS of the child process tree
+does not accept it yet). Measured: wall time, chars/s, peak RSS and PSS of the child process tree
 (polled with psutil, else /proc, every ``POLL`` s; plus the kernel's per-process maximum),
 store size on disk, and the median latency of five SPARQL queries (5 runs after a warm-up) run
 in-process on the read-only store.
@@ -85,6 +85,29 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def _proc_pss(pid: int) -> int:
+    """Proportional set size of ``pid`` in bytes (/proc/PID/smaps_rollup; 0 when unreadable):
+    its private pages plus its share of the pages it shares with other processes."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_pss(pid: int) -> int:
+    """PSS summed over ``pid`` and its descendants: the physical memory the process tree uses.
+    Forked workers share the parent's pages; RSS counts those once per process, PSS once."""
+    pids, total = [pid], 0
+    while pids:
+        p = pids.pop()
+        total += _proc_pss(p)
+        pids += _proc_children(p)
+    return total
+
+
 # ---------------------------------------------------------------- the build
 @dataclass
 class BuildRun:
@@ -95,6 +118,7 @@ class BuildRun:
     seconds: float
     exit_code: int
     peak_tree_rss_mb: float
+    peak_tree_pss_mb: float             # shared pages counted once (Linux only; 0 elsewhere)
     max_process_rss_mb: float           # RUSAGE_CHILDREN: the largest single process, not the sum
     stdout: str
     stderr_tail: str
@@ -133,18 +157,21 @@ def run_build(corpus: Path, store: Path, jobs: int) -> BuildRun:
     use_jobs = accepts_jobs()
     command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store), "-q",
                *(["--jobs", str(jobs)] if use_jobs else [])]
-    peak, started = 0, time.perf_counter()
+    peak = peak_pss = 0
+    started = time.perf_counter()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         child = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT)
         while child.poll() is None:
             peak = max(peak, tree_rss(child.pid))
+            peak_pss = max(peak_pss, tree_pss(child.pid))
             time.sleep(POLL)
         seconds = time.perf_counter() - started
         out.seek(0), err.seek(0)
         stdout, stderr = out.read(), err.read()
     max_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return BuildRun(command=command, jobs_used=use_jobs, seconds=round(seconds, 2), exit_code=child.returncode,
-                    peak_tree_rss_mb=round(peak / 2**20, 1), max_process_rss_mb=round(max_rss, 1),
+                    peak_tree_rss_mb=round(peak / 2**20, 1), peak_tree_pss_mb=round(peak_pss / 2**20, 1),
+                    max_process_rss_mb=round(max_rss, 1),
                     stdout=stdout.strip(), stderr_tail=stderr.strip()[-2000:], reported=parse_summary(stdout))
 
 
@@ -262,6 +289,7 @@ def summary_rows(corpus: dict, build: BuildRun, store_mb: float, jobs: int) -> l
         ("kg's own build time", f"{rep['seconds']:,.1f} s" if "seconds" in rep else "?"),
         ("relations / quads", f"{rep.get('relations', 0):,.0f} / {rep.get('quads', 0):,.0f}"),
         ("peak RSS, process tree (polled)", f"{build.peak_tree_rss_mb:,.0f} MB"),
+        ("peak PSS, process tree (polled)", f"{build.peak_tree_pss_mb:,.0f} MB (shared pages once)"),
         ("max RSS of one process (rusage)", f"{build.max_process_rss_mb:,.0f} MB"),
         ("store on disk", f"{store_mb:,.1f} MB"),
     ]

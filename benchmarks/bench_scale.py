@@ -135,7 +135,7 @@ def accepts_jobs() -> bool:
 SUMMARY_FIELDS = {
     "documents": r"built (\d+) documents",
     "seconds": r" in ([\d.]+) s\b",
-    "chars_per_s": r"\(([\d,]+) chars/s\)",
+    "chars_per_s": r"\(([\d,]+) chars/s",
     "relations": r"relations (\d+)",
     "quads": r"quads (\d+)",
 }

@@ -49,15 +49,30 @@ def _proc_children(pid: int) -> list[int]:
     return out
 
 
-def _proc_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` from /proc (0 when gone)."""
+def _proc_bytes(pid: int, file: str, field: str) -> int:
+    """A ``field:  N kB`` line of ``/proc/PID/FILE`` in bytes (0 when the process is gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def _proc_sum(pid: int, measure: Callable[[int], int]) -> int:
+    """``measure`` summed over ``pid`` and its descendants."""
+    pids, total = [pid], 0
+    while pids:
+        p = pids.pop()
+        total += measure(p)
+        pids += _proc_children(p)
+    return total
+
+
+def _proc_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` from /proc (0 when gone)."""
+    return _proc_bytes(pid, "status", "VmRSS:")
 
 
 def tree_rss(pid: int) -> int:
@@ -65,12 +80,7 @@ def tree_rss(pid: int) -> int:
     try:
         import psutil
     except ImportError:
-        pids, total = [pid], 0
-        while pids:
-            p = pids.pop()
-            total += _proc_rss(p)
-            pids += _proc_children(p)
-        return total
+        return _proc_sum(pid, _proc_rss)
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
@@ -85,27 +95,11 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def _proc_pss(pid: int) -> int:
-    """Proportional set size of ``pid`` in bytes (/proc/PID/smaps_rollup; 0 when unreadable):
-    its private pages plus its share of the pages it shares with other processes."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
 def tree_pss(pid: int) -> int:
-    """PSS summed over ``pid`` and its descendants: the physical memory the process tree uses.
-    Forked workers share the parent's pages; RSS counts those once per process, PSS once."""
-    pids, total = [pid], 0
-    while pids:
-        p = pids.pop()
-        total += _proc_pss(p)
-        pids += _proc_children(p)
-    return total
+    """Proportional set size (/proc/PID/smaps_rollup) summed over ``pid`` and its descendants:
+    the physical memory the tree uses. Forked workers share the parent's pages; RSS counts
+    those once per process, PSS once in all."""
+    return _proc_sum(pid, lambda p: _proc_bytes(p, "smaps_rollup", "Pss:"))
 
 
 # ---------------------------------------------------------------- the build

@@ -17,7 +17,7 @@ from kg.iri import entity_iri, normalise_key
 from kg.link.aliases import declared_alias, derived_aliases, legal_core, strip_places
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs, rewalk_first
-from kg.nlp.gazetteer import Entry, Gazetteer
+from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.resolve import longest_first
 from kg.nlp.textutil import fold
 from kg.records import Entity, Mention, Span

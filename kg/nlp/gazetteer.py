@@ -39,7 +39,6 @@ class Gazetteer:
     """Names → entries, with an Aho-Corasick matcher built on demand."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
-    transient: bool = False          # built for one document: cheaper automaton to build
     _matcher: object | None = None
     _keys: list[str] = field(default_factory=list)
     _short: dict[str, list] = field(default_factory=dict)   # results for short strings
@@ -71,9 +70,7 @@ class Gazetteer:
         if self._matcher is None:
             self._keys = list(self.entries)
             self._entry_list = [self.entries[k] for k in self._keys]
-            impl = ahocorasick_rs.Implementation.NoncontiguousNFA if self.transient else None
-            self._matcher = ahocorasick_rs.AhoCorasick(
-                self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=impl)
+            self._matcher = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         entries = self._entry_list
         return [(entries[i], s, e) for i, s, e in self._matcher.find_matches_as_indexes(text)]  # type: ignore[attr-defined]
 

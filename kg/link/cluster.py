@@ -238,26 +238,52 @@ def is_abbreviation(short: str, full: str) -> bool:
     return True
 
 
-def abbreviations(mentions: list[Mention], table: NameTable) -> None:
-    """Give a short organisation name the cluster of the one longer name of the same type it
-    abbreviates (only when exactly one candidate fits)."""
+PROJECT_TAIL_MIN = 6     # 热管理系统项目 (7) names its project again; 二期项目, 中心项目 do not
+
+
+def _shortens(short: str, full: str, kind: str) -> bool:
+    """Whether ``short`` is a later, shorter way of writing ``full``: an organisation or park
+    abbreviation (杭光所 of 中科院杭州光机所), or the tail of a project's name without its
+    modifiers (热管理系统项目 of 年产50万套新能源汽车热管理系统项目)."""
+    if len(full) < len(short) + 2:
+        return False
+    if kind == "Project":
+        return len(short) >= PROJECT_TAIL_MIN and full.endswith(short)
+    return len(short) <= 4 and is_abbreviation(short, full)
+
+
+def abbreviations(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """Give a short organisation, park or project name the cluster of the one longer name of
+    the same type it shortens (only when exactly one candidate fits, and the short name's own
+    cluster has no other names: 热管理系统项目 may bring along 热管理系统, derived from it)."""
+    texts: dict[str, list[str]] = defaultdict(list)       # distinct texts per type
     for m in mentions:
-        cid = table.lookup(m.text)
-        if m.type not in ("Organization", "Park") or len(m.text) > 4 or (cid is not None and len(table.names[cid]) > 1):
-            continue
-        fits = {table.lookup(o.text) for o in mentions if o.type == m.type and len(o.text) >= len(m.text) + 2
-                and is_abbreviation(m.text, o.text)} - {None, cid}
-        if len(fits) == 1:
-            target = fits.pop()
-            table.owner[key(m.text)] = target
-            table.names[target].add(m.text)
+        if m.type in ("Organization", "Park", "Project") and m.text not in texts[m.type]:
+            texts[m.type].append(m.text)
+    for kind, names in texts.items():
+        for name in names:
+            _shorten(name, kind, names, table, ctx)
+
+
+def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: RuleContext) -> None:
+    """Move ``name`` (and the names derived from it) to the one cluster it shortens, if any."""
+    cid = table.lookup(name)
+    own = {name, *derived_aliases(fold(name), kind, ctx)} if kind == "Project" else {name}
+    if cid is not None and table.names[cid] - own:
+        return
+    fits = {table.lookup(full) for full in names if _shortens(name, full, kind)} - {None, cid}
+    if len(fits) == 1:
+        target = fits.pop()
+        for moved in own if cid is None else own & table.names[cid]:
+            table.owner[key(moved)] = target
+            table.names[target].add(moved)
 
 
 def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
                   known: Gazetteer | None = None) -> list[Entity]:
     """Entities of one document from its mentions (and the corpus's ``known`` names)."""
     table = build_table(text, mentions, ctx)
-    abbreviations(mentions, table)
+    abbreviations(mentions, table, ctx)
     embedded_companies(mentions, table, ctx)
     found = list_mates(text, propagate(text, mentions, table, known), ctx)
     return entities(found, table, ctx)

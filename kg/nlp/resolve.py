@@ -40,11 +40,17 @@ def trim_to_known(mentions: list[Mention], text: str, ctx: RuleContext) -> list[
         best = None
         if m.rule.startswith("suffix"):
             best = next((m.text[-n:] for n in range(len(m.text) - 1, 1, -1) if m.text[-n:] in clean), None)
-        if best is not None and not _is_place_prefix(m.text[:-len(best)], ctx):
+        if best is not None and not _is_place_prefix(m.text[:-len(best)], ctx) \
+                and not CAPACITY_PREFIX_RE.match(m.text):
             m = Mention(text=best, start=m.end - len(best), end=m.end, type=m.type, rule=m.rule + "+trim",
                         confidence=m.confidence)
         out.append(m)
     return out
+
+
+# A project named from its capacity or size on (年产5万套…项目, 12英寸…项目) keeps that prefix: the
+# same tail written alone elsewhere (…项目) is a shorter name, not a cleaner one.
+CAPACITY_PREFIX_RE = re.compile(r"年产|[0-9]")
 
 
 def _is_place_prefix(prefix: str, ctx: RuleContext) -> bool:

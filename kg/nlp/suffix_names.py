@@ -136,6 +136,8 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
 def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
         return False
+    if COUNTED_END_RE.search(prefix):
+        return False                              # 某园两大项目, 三个小镇: a count, not a name
     if prefix + rule.suffix in ctx.words("generic"):
         return False
     if rule.generic_ok and not ctx.stops_inside(prefix) and prefix not in ctx.words("generic"):
@@ -166,6 +168,8 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
 
 
 OWNER_ENDS = tuple("区城镇园县市省所院局委")
+# A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司).
+COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 

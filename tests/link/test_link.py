@@ -31,6 +31,22 @@ def _extract(*texts):
     return extract_articles([article_from_text(t, path=f"doc{i}.txt") for i, t in enumerate(texts)])
 
 
+def test_a_project_named_again_by_the_tail_of_its_name_is_one_entity():
+    [ex] = _extract("杭州某乐热控有限公司年产50万套新能源汽车热管理系统项目签约。"
+                    "在签约项目中，投资规模最大的是热管理系统项目。")
+    projects = [e for e in ex.entities if e.type == "Project"]
+    assert [p.label for p in projects] == ["年产50万套新能源汽车热管理系统项目"]
+    assert "热管理系统项目" in projects[0].aliases and len(projects[0].mentions) == 2
+
+
+def test_a_project_tail_shared_by_two_projects_links_to_neither():
+    # and the capacity names keep their 年产 prefix although the tail stands alone later
+    [ex] = _extract("某甲公司的年产5万套光纤传感器项目和某乙公司的年产8万套光纤传感器项目开工。"
+                    "记者了解到，光纤传感器项目均在年内竣工。")
+    projects = {e.label: len(e.mentions) for e in ex.entities if e.type == "Project"}
+    assert projects == {"年产5万套光纤传感器项目": 1, "年产8万套光纤传感器项目": 1, "光纤传感器项目": 1}
+
+
 def test_short_name_links_to_full_name_in_one_document():
     [ex] = _extract("杭州星海微电子股份有限公司专注芯片。星海微8英寸技改项目投产，星海微表示满意。")
     ent = labels(ex)["杭州星海微电子股份有限公司"]

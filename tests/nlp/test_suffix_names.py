@@ -20,6 +20,9 @@ def names(text, kind=None):
     ("项目正式落地梦溪汽车港。", ("Park", "梦溪汽车港")),
     ("投资16.5亿元的湖畔科创中心项目在小镇全面开工。", ("Project", "湖畔科创中心项目")),
     ("前往宁波江北管委会报到。", ("Organization", "宁波江北管委会")),
+    # an industry term ending in a verb (驾驶) does not cut the name
+    ("杭州某途智能科技有限公司智能驾驶域控制器总部项目现场签约。", ("Project", "智能驾驶域控制器总部项目")),
+    ("金华某川科创园两大项目同日开工。", ("Park", "金华某川科创园")),
 ])
 def test_left_boundary(text, expected):
     assert expected in names(text)
@@ -30,6 +33,8 @@ def test_left_boundary(text, expected):
     ("大创小镇完成签约项目4个，总投资33.6亿元。", "Project"),
     ("推进重点招商项目10余个。", "Project"),
     ("该公司是一家高新技术企业。", "Company"),
+    ("金华某川科创园两大项目同日开工。", "Project"),      # a count before the suffix
+    ("新区三个园区和5个项目集中签约。", "Park"),
     ("这一格局正在改变，布局更加合理。", "Organization"),
 ])
 def test_generic_mentions_are_not_names(text, kind):

@@ -5,6 +5,7 @@ Every stage is a function of records and settings; this module only composes the
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -75,32 +76,46 @@ class Corpus:
     merges: list[Merge] = field(default_factory=list)
 
 
-def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis, list[Entity]]]:
-    """First pass (worker): analysis and document-level linking of each article."""
+def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis | bytes, list[Entity]]]:
+    """First pass (worker): analysis and document-level linking of each article. With
+    ``STATE["pack"]`` the analysis comes back pickled (``_unpack``)."""
     from kg.link import link_document
     from kg.nlp import analyse_many
 
     articles, ctx, settings = STATE["articles"], STATE["ctx"], STATE["settings"]
     texts = [articles[i].text for i in indices]
-    return [(an, link_document(text, list(an.mentions), ctx))
-            for text, an in zip(texts, analyse_many(texts, settings=settings))]
+    out = []
+    for text, an in zip(texts, analyse_many(texts, settings=settings)):
+        entities = link_document(text, list(an.mentions), ctx)
+        out.append((pickle.dumps((an, entities), pickle.HIGHEST_PROTOCOL) if STATE.get("pack") else an, entities))
+    return out
 
 
-def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...], tuple, tuple]]:
+def _unpack(first: tuple[Analysis | bytes, list[Entity]]) -> tuple[Analysis, list[Entity]]:
+    """A document's first-pass result. On several processes the analysis and entities travel
+    pickled as well (one ``bytes`` object, a third of the records' size): a forked worker that
+    reads records copies the parent's memory pages (reading writes reference counts); reading
+    one ``bytes`` object copies one page."""
+    packed, entities = first
+    return pickle.loads(packed) if isinstance(packed, bytes) else (packed, entities)
+
+
+def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...] | None, tuple, tuple]]:
     """Second pass (worker): link again with the corpus gazetteer where it finds new names,
-    then relations and attributes."""
+    then relations and attributes. Entities come back only when linked again (``None``: the
+    first pass's, which the parent has)."""
     from kg.link import link_document
     from kg.relate import relate
 
     articles, firsts, known, ctx = STATE["articles"], STATE["firsts"], STATE["known"], STATE["ctx"]
     out = []
     for i in indices:
-        article, (analysis, first) = articles[i], firsts[i]
-        entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known)
-                         if i in STATE["relink"] else first)
+        article, (analysis, first) = articles[i], _unpack(firsts[i])
+        relinked = i in STATE["relink"]
+        entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known) if relinked else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
                                        list(entities), date=article.date)
-        out.append((entities, tuple(relations), tuple(attributes)))
+        out.append((entities if relinked else None, tuple(relations), tuple(attributes)))
     return out
 
 
@@ -131,7 +146,7 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     fp, memo = fingerprint(settings), memo or Memo(None)
     memo.prune(fp + ":")                            # results of older code, rules or settings
     cached_pipeline(settings)                       # built before workers fork
-    state = {"articles": articles, "ctx": rule_context(), "settings": settings}
+    state = {"articles": articles, "ctx": rule_context(), "settings": settings, "pack": settings.jobs > 1}
     firsts = _first_pass(state, fp, memo, progress)
     out = _second_pass(state, firsts, fp, memo, progress)
     del firsts, state                               # the analyses are not needed any more
@@ -139,7 +154,7 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     return Corpus(linked, merges)
 
 
-def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> list[tuple[Analysis, list[Entity]]]:
+def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> list[tuple[Analysis | bytes, list[Entity]]]:
     """Analysis and document-level entities of every article (memo, then workers)."""
     articles, jobs = state["articles"], state["settings"].jobs
     keys = [_first_key(fp, a) if memo.enabled else "" for a in articles]
@@ -155,7 +170,7 @@ def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> 
     return [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
 
 
-def _second_pass(state: dict, firsts: list[tuple[Analysis, list[Entity]]], fp: str, memo: Memo,
+def _second_pass(state: dict, firsts: list[tuple[Analysis | bytes, list[Entity]]], fp: str, memo: Memo,
                  progress: Progress | None) -> list[Extraction]:
     """Entities with the corpus gazetteer, relations and attributes of every article; documents
     whose entities did not change since a build that computed their relations take them from
@@ -177,6 +192,7 @@ def _second_pass(state: dict, firsts: list[tuple[Analysis, list[Entity]]], fp: s
     fresh = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=jobs, state=state, done=report)))
     if progress:
         progress(total, total)
+    fresh = {i: (tuple(firsts[i][1]) if ents is None else ents, rels, attrs) for i, (ents, rels, attrs) in fresh.items()}
     if memo.enabled:
         memo.put_many({_relate_key(fp, articles[i], ents): (rels, attrs) for i, (ents, rels, attrs) in fresh.items()})
     out = []

@@ -75,6 +75,14 @@ def test_jobs_two_gives_what_one_process_gives(halves, built_ab, tmp_path):
     assert _export(tmp_path / "s") == _export(built_ab)
 
 
+def test_a_memo_written_by_two_processes_serves_one(halves, built_ab, tmp_path):
+    # --jobs 2 keeps first-pass results pickled in the memo; a later one-process build reads them
+    a, b = halves
+    build([a], settings=_settings(tmp_path / "s", jobs=2))
+    build([b], settings=_settings(tmp_path / "s", jobs=1))
+    assert _export(tmp_path / "s") == _export(built_ab)
+
+
 def test_a_changed_file_is_replaced(tmp_path):
     doc = tmp_path / "in" / "news.txt"
     doc.parent.mkdir()

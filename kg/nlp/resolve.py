@@ -78,7 +78,18 @@ def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:
             and not PLACE_CUE_RE.search(text, max(0, m.start - 8), m.start) else m for m in mentions]
 
 
+def persons_to_known(mentions: list[Mention]) -> list[Mention]:
+    """A name read only before a cue verb that is a name the document already knows plus one
+    character is that name: in ``某某常说`` the 常 belongs to the verb (某某 found after a title
+    elsewhere). Names found by other rules are left as they are."""
+    known = {m.text for m in mentions if m.type == "Person" and not m.rule.startswith("person.cue_after")}
+    return [Mention(text=m.text[:-1], start=m.start, end=m.end - 1, type="Person", rule=m.rule + "+known",
+                    confidence=m.confidence)
+            if m.type == "Person" and m.rule.startswith("person.cue_after") and m.text not in known
+            and m.text[:-1] in known else m for m in mentions]
+
+
 def resolve(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
     """Apply the filters in order and return sorted, non-overlapping mentions."""
     mentions = drop_persons_named_like_orgs(trim_to_known(projects_by_anaphor(mentions, text), text, ctx))
-    return longest_first(mentions)
+    return longest_first(persons_to_known(mentions))

@@ -42,3 +42,11 @@ def test_common_words_are_not_persons(text):
 ])
 def test_context_decides_the_name(text, expected):
     assert persons(text) == expected
+
+
+def test_a_name_before_a_cue_keeps_to_the_name_the_document_knows():
+    # 常说: the 常 belongs to the verb, as 管委会主任蒋正 already named the person
+    text = "管委会主任蒋正来到工地。\n\n“蒋正常说，每一寸土地都要用好。”"
+    assert persons(text) == ["蒋正", "蒋正"]
+    # a three-character name that a title introduced elsewhere is known itself: kept whole
+    assert persons("工程师蒋正明在现场。\n\n主任蒋正到场。“试产顺利。”蒋正明说。") == ["蒋正明", "蒋正", "蒋正明"]

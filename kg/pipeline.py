@@ -111,7 +111,7 @@ def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...] | Non
     out = []
     for i in indices:
         article, (analysis, first) = articles[i], _unpack(firsts[i])
-        relinked = i in STATE["relink"]
+        relinked = known is not None and adds_names(known, article.text, first)
         entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known) if relinked else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
                                        list(entities), date=article.date)
@@ -179,14 +179,14 @@ def _second_pass(state: dict, firsts: list[tuple[Analysis | bytes, list[Entity]]
 
     articles, jobs = state["articles"], state["settings"].jobs
     known = corpus_gazetteer([list(f[1]) for f in firsts], state["ctx"]) if len(articles) > 1 else None
-    relink = {i for i, (a, (_, first)) in enumerate(zip(articles, firsts))
-              if known is not None and adds_names(known, a.text, first)}
-    unlinked = {i: _relate_key(fp, articles[i], tuple(firsts[i][1]))
-                for i in range(len(articles)) if i not in relink} if memo.enabled else {}
-    found = memo.get_many(unlinked.values())
-    hits = {i: found[k] for i, k in unlinked.items() if k in found}
+    keys = {i: _relate_key(fp, articles[i], tuple(firsts[i][1])) for i in range(len(articles))} if memo.enabled else {}
+    found = memo.get_many(keys.values())
+    # a memo hit holds only if the corpus gazetteer adds no name to the document (else it is
+    # linked again); the workers decide that for the other documents themselves
+    hits = {i: found[k] for i, k in keys.items() if k in found
+            and not (known is not None and adds_names(known, articles[i].text, firsts[i][1]))}
     todo = [i for i in range(len(articles)) if i not in hits]
-    state.update(firsts=firsts, known=known, relink=relink)
+    state.update(firsts=firsts, known=known)
     done_before, total = len(articles) + len(hits), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
     fresh = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=jobs, state=state, done=report)))

@@ -6,6 +6,7 @@ The same extraction always gives the same quads in the same order.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -183,12 +184,24 @@ def attribute_triples(attr: Attribute, doc_id: str, doc: NamedNode) -> list[Trip
     return [fact, *prov, *ev_triples]
 
 
+_DIGESTS: dict[int, tuple[weakref.ref, str]] = {}
+"""Digests of live extractions by ``id`` (a build asks twice: to compare, then to write)."""
+
+
 def extraction_digest(ex: Extraction) -> str:
     """SHA-256 of what the graph of ``ex`` is written from (the article fields the store keeps,
-    entities, relations, attributes): equal digests, equal graphs."""
+    entities, relations, attributes): equal digests, equal graphs. Remembered per record
+    while it lives (records are immutable)."""
+    known = _DIGESTS.get(id(ex))
+    if known is not None and known[0]() is ex:
+        return known[1]
     art = ex.article
     stored = (art.doc_id, art.path, art.source, art.title, art.text, art.date, art.sha256)
-    return digest(stored, ex.entities, ex.relations, ex.attributes)
+    found = digest(stored, ex.entities, ex.relations, ex.attributes)
+    if len(_DIGESTS) > 50_000:
+        _DIGESTS.clear()
+    _DIGESTS[id(ex)] = (weakref.ref(ex), found)
+    return found
 
 
 def _all_triples(ex: Extraction, doc: NamedNode) -> Iterator[Triple3]:

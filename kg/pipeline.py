@@ -17,6 +17,7 @@ from kg.iri import document_iri
 from kg.link import adds_names
 from kg.link.decisions import Decision
 from kg.memo import Memo, digest, fingerprint
+from kg.nlp.gazetteer import Gazetteer
 from kg.records import Analysis, Article, Entity, Extraction, Merge
 from kg.settings import DEFAULT, Settings
 from kg.workers import STATE, run_chunks
@@ -111,12 +112,18 @@ def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...] | Non
     out = []
     for i in indices:
         article, (analysis, first) = articles[i], _unpack(firsts[i])
-        relinked = known is not None and adds_names(known, article.text, first)
+        relinked = _relinks(known, article.text, first)
         entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known) if relinked else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
                                        list(entities), date=article.date)
         out.append((entities if relinked else None, tuple(relations), tuple(attributes)))
     return out
+
+
+def _relinks(known: Gazetteer | None, text: str, entities: Sequence[Entity]) -> bool:
+    """Whether the corpus gazetteer finds names in ``text`` the document's entities lack (the
+    document is then linked again in the second pass)."""
+    return known is not None and adds_names(known, text, entities)
 
 
 def _first_key(fp: str, article: Article) -> str:
@@ -184,7 +191,7 @@ def _second_pass(state: dict, firsts: list[tuple[Analysis | bytes, list[Entity]]
     # a memo hit holds only if the corpus gazetteer adds no name to the document (else it is
     # linked again); the workers decide that for the other documents themselves
     hits = {i: found[k] for i, k in keys.items() if k in found
-            and not (known is not None and adds_names(known, articles[i].text, firsts[i][1]))}
+            and not _relinks(known, articles[i].text, firsts[i][1])}
     todo = [i for i in range(len(articles)) if i not in hits]
     state.update(firsts=firsts, known=known)
     done_before, total = len(articles) + len(hits), 2 * len(articles)

@@ -169,7 +169,7 @@ def corpus_gazetteer(entity_lists: list[list[Entity]] | list[tuple[Entity, ...]]
     return gaz
 
 
-def adds_names(known: Gazetteer, text: str, entities: list[Entity]) -> bool:
+def adds_names(known: Gazetteer, text: str, entities: Sequence[Entity]) -> bool:
     """Whether ``known`` finds in ``text`` a name the document's own linking did not (another
     span, or the same span with another type); if not, linking again would change nothing."""
     from kg.nlp.textutil import fold

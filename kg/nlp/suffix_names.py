@@ -106,11 +106,23 @@ def ends_collective(prefix: str, ctx: RuleContext) -> bool:
     (重大, 人才, 技改 …), not a facility noun, and nothing proper stands before it."""
     if FACILITY_RE.search(prefix):
         return False
+    prefix = _without_trailing_industry(prefix, ctx)        # 省重大集成电路项目 is 省重大项目 too
     word = longest_ending(prefix, ctx.words("collective"))
     if word is None:
         return False
     owner = prefix[: -len(word)]
     return len(leftover(owner, ctx)[0]) < 2 or owner.endswith(OWNER_ENDS)   # 某开发区重大项目
+
+
+def _without_trailing_industry(prefix: str, ctx: RuleContext) -> str:
+    """``prefix`` without the industry words it ends with, when a collective modifier stands
+    right before them (重大集成电路 → 重大); otherwise unchanged."""
+    rest = prefix
+    while (word := longest_ending(rest, ctx.words("industry"), 8)) is not None and len(word) < len(rest):
+        rest = rest[: -len(word)]
+        if longest_ending(rest, ctx.words("collective")) is not None:
+            return rest
+    return prefix
 
 
 def longest_ending(text: str, words: frozenset[str], longest: int = 16) -> str | None:

@@ -23,6 +23,7 @@ def names(text, kind=None):
     # an industry term ending in a verb (驾驶) does not cut the name
     ("杭州某途智能科技有限公司智能驾驶域控制器总部项目现场签约。", ("Project", "智能驾驶域控制器总部项目")),
     ("金华某川科创园两大项目同日开工。", ("Park", "金华某川科创园")),
+    ("当天，某川科技重大集成电路项目签约。", ("Project", "某川科技重大集成电路项目")),
 ])
 def test_left_boundary(text, expected):
     assert expected in names(text)
@@ -34,6 +35,8 @@ def test_left_boundary(text, expected):
     ("推进重点招商项目10余个。", "Project"),
     ("该公司是一家高新技术企业。", "Company"),
     ("金华某川科创园两大项目同日开工。", "Project"),      # a count before the suffix
+    ("成功推动省特重大集成电路项目顺利投产。", "Project"),   # a designation, then industry words
+    ("全市重点新能源项目开工。", "Project"),
     ("新区三个园区和5个项目集中签约。", "Park"),
     ("这一格局正在改变，布局更加合理。", "Organization"),
 ])

@@ -1,5 +1,8 @@
 """Company short names from enumerations and from brand + industry word."""
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from kg.nlp.context import rule_context
 from kg.nlp.recognise import find_mentions
@@ -72,3 +75,13 @@ def test_quoted_facility_before_project_is_a_project():
     text = "杭州某某科技有限公司投资的“云启智算中心”项目总投资32亿元。其中“152”项目8个。"
     projects = [m.text for m in find_mentions(text, rule_context()) if m.type == "Project"]
     assert projects == ["云启智算中心"]
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("等123一二几十家个批余多数企业、和"), max_size=16))
+def test_anchor_regex_finds_what_the_plain_alternation_found(text):
+    import re
+
+    from kg.nlp.enumerations import ANCHOR_RE, COUNT
+    plain = re.compile(rf"等?{COUNT}|等")
+    assert [m.span() for m in ANCHOR_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -79,7 +79,7 @@ class Corpus:
 
 def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis | bytes, list[Entity]]]:
     """First pass (worker): analysis and document-level linking of each article. With
-    ``STATE["pack"]`` the analysis comes back pickled (``_unpack``)."""
+    ``STATE["pack"]`` the (analysis, entities) pair also comes back pickled (``_unpack``)."""
     from kg.link import link_document
     from kg.nlp import analyse_many
 

@@ -18,6 +18,7 @@ from kg.link.aliases import declared_alias, derived_aliases, legal_core, strip_p
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs, rewalk_first
 from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.recognise import covered
 from kg.nlp.resolve import longest_first
 from kg.nlp.textutil import fold
 from kg.records import Entity, Mention, Span
@@ -173,16 +174,15 @@ def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Men
     if not near:
         return list(mentions)
     taken = {(m.start, m.end): m for m in mentions}
-    mate_ends = {m.end for m in mentions if m.type in MATE_TYPES}
-    occupied = bytearray(len(text))
-    for m in mentions:
-        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    mates = {span: m for span, m in taken.items() if m.type in MATE_TYPES}
+    mate_ends = {end for _, end in mates}
+    occupied = covered(mentions, len(text))
     extra = []
     for run in list_runs(folded, ctx, near):
-        if run[0][1] not in mate_ends and not any(s in taken and taken[s].type in MATE_TYPES for s in run[1:]):
+        if run[0][1] not in mate_ends and not any(s in mates for s in run[1:]):
             continue                               # no member known: the run is not used
         run = rewalk_first(folded, run, ctx)
-        known = [taken[s] for s in run if s in taken and taken[s].type in MATE_TYPES]
+        known = [mates[s] for s in run if s in mates]
         if not known:
             continue
         for s, e in run:
@@ -256,13 +256,13 @@ def abbreviations(mentions: list[Mention], table: NameTable, ctx: RuleContext) -
     """Give a short organisation, park or project name the cluster of the one longer name of
     the same type it shortens (only when exactly one candidate fits, and the short name's own
     cluster has no other names: 热管理系统项目 may bring along 热管理系统, derived from it)."""
-    texts: dict[str, list[str]] = defaultdict(list)       # distinct texts per type
+    texts: dict[str, dict[str, None]] = defaultdict(dict)   # distinct texts per type, in order
     for m in mentions:
-        if m.type in ("Organization", "Park", "Project") and m.text not in texts[m.type]:
-            texts[m.type].append(m.text)
+        if m.type in ("Organization", "Park", "Project"):
+            texts[m.type][m.text] = None
     for kind, names in texts.items():
         for name in names:
-            _shorten(name, kind, names, table, ctx)
+            _shorten(name, kind, list(names), table, ctx)
 
 
 def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: RuleContext) -> None:

@@ -83,14 +83,15 @@ class RuleContext:
 def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
-    stop_patterns = sorted(stops | lex.words("nouns") | lex.words("industry_nouns"))
+    shields = lex.words("nouns") | lex.words("industry_nouns")     # words that hide a verb inside them
+    stop_patterns = sorted(stops | shields)
     return RuleContext(
         lex=lex,
         places=places,
         suffix_re=words_regex({r.suffix for r in lex.suffixes}),
         suffix_rules={r.suffix: r for r in lex.suffixes},
         stops=ahocorasick_rs.AhoCorasick(stop_patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
-        stop_words=[w in stops and w not in lex.words("industry_nouns") for w in stop_patterns],
+        stop_words=[w in stops and w not in lex.words("industry_nouns") for w in stop_patterns],  # a shield wins
         generic_re=words_regex({w for w in lex.words("generic") | lex.words("industry") if len(w) > 1}),
         title_re=words_regex(lex.words("titles")),
         intro_re=words_regex(lex.words("person_before")),

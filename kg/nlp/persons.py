@@ -60,7 +60,7 @@ def credits(text: str, ctx: RuleContext) -> list[Mention]:
     out = []
     for m in CREDIT_RE.finditer(text):
         out += _names_in(ctx, text, m.start(1), m.end(1), "person.credit")
-    for m in CREDIT_TAIL_RE.finditer(text) if "摄" in text else ():   # the scan is costly; 摄 is rare
+    for m in CREDIT_TAIL_RE.finditer(text) if "摄" in text else ():   # one look for 摄 is cheaper than the scan
         if is_name(ctx, m.group(1)):
             out.append(_mention(text, m.start(1), m.end(1), "person.photo_credit", 0.85))
     return out

@@ -96,6 +96,7 @@ class DocView:
         self._punct = [m.start() for m in PUNCT_RE.finditer(self.text)]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._memo: dict[tuple, list[Hit]] = {}
+        self._sentence_types: dict[int, frozenset[str]] = {}
         self.memo: dict[str, dict] = {}   # per-document caches of the rule modules
 
     # ------------------------------------------------------------ positions
@@ -269,10 +270,6 @@ class DocView:
                 h.type for h in self.places_in(sent.start, sent.end)) | frozenset(
                 h.type for h in self.hits_in(sent.start, sent.end))
         return found
-
-    @cached_property
-    def _sentence_types(self) -> dict[int, frozenset[str]]:
-        return {}
 
     def sentences_with(self, *types: str, words: re.Pattern[str] | None = None) -> list[Span]:
         """Busy sentences naming one of ``types`` (or, when given, matching ``words``)."""

@@ -186,7 +186,7 @@ def list_mates(text: str, mentions: list[Mention], ctx: RuleContext) -> list[Men
         if not known:
             continue
         for s, e in run:
-            if (s, e) not in taken and occupied.find(1, s, e) < 0 and good_item(folded[s:e], ctx):
+            if (s, e) not in taken and occupied.find(1, s, e) < 0 and good_item(folded[s:e], ctx, typed_by_mate=True):
                 extra.append(Mention(text=text[s:e], start=s, end=e, type=known[0].type,
                                      rule="link.list_mate", confidence=0.6))
     return longest_first(list(mentions) + extra) if extra else list(mentions)

@@ -14,13 +14,14 @@ from kg.nlp.textutil import CJK, words_regex
 from kg.settings import DATA_DIR, RULES_DIR
 
 NUMBER_RE = re.compile(
-    r"第[0-9一二三四五六七八九十百]+[届次期批个家项名轮]?"
-    r"|[百千万亿]+级"
+    r"第[0-9一二三四五六七八九十百]+(?!方)[届次期批个家项名轮]?"
+    r"|[一二三四五六七八九十百千万亿]+级"
     r"|[一二两三四五六七八九十几]大(?=[\u4e00-\u9fff])"
     r"|(?:[0-9.%]+|[一二三四五六七八九十百千万亿两几多]+(?=[个家项座栋名位批台套辆件只片条张幢]))"
     r"(?:年度|年底|年初|年|月份|月|日|号|个|家|项|座|栋|名|位|批|期|台|辆|件|只|条|张|幢|亿元|万元|亿|万|元|%)?")
 # Units after a number that make it part of a product or capacity (年产3000万套…, 12英寸…).
-SPEC_UNIT_RE = re.compile(r"(?:万|千|亿)?(?:套|台|吨|片|辆|件|只|英寸|寸|瓦|千瓦|兆瓦|吉瓦|GWh|MWh|MW|GW|KW|kW|平方米|万平方米|头|株|颗|张|条)")
+SPEC_UNIT_RE = re.compile(r"(?:万|千|亿)?(?:套|台|吨|片|辆|件|只|英寸|寸|瓦|千瓦|兆瓦|吉瓦|GWh|MWh|MW|GW|KW|kW|平方米|万平方米|头|株|颗|张|条"
+                          r"|支|瓶|盒|粒|袋|箱|块|根|枚|卷|桶|双|米)")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class RuleContext:
     suffix_rules: dict[str, SuffixRule]
     stops: ahocorasick_rs.AhoCorasick  # stop words and shielding nouns, leftmost-longest
     stop_words: list[bool]             # per pattern of ``stops``: is it a stop word?
+    shields: frozenset[str]            # the shielding nouns
     generic_re: re.Pattern[str]     # generic words, longest first
     title_re: re.Pattern[str]
     intro_re: re.Pattern[str]          # words other than titles that introduce a name (同事)
@@ -58,7 +60,16 @@ class RuleContext:
         found = self.stops.find_matches_as_indexes(text[start:end])
         size = end - start
         return start + max((e for i, s, e in found if self.stop_words[i]
-                            and not (skip_adjacent and e == size and e - s >= 2)), default=0)
+                            and not (skip_adjacent and e == size and e - s >= 2)
+                            and not (e - s >= 2 and self.read_across(text, start + e))), default=0)
+
+    def read_across(self, text: str, pos: int) -> bool:
+        """Whether a stop word ending at ``pos`` was read across a word boundary: its last
+        character starts a shielding noun of 2–3 characters and no word starts at ``pos``
+        (某盛|传动减速器: 盛传 is no verb here; 其中|国家级 keeps its stop word)."""
+        if text[pos - 1:pos + 1] not in self.shields and text[pos - 1:pos + 2] not in self.shields:
+            return False
+        return not any(s == 0 and e >= 2 for _, s, e in self.stops.find_matches_as_indexes(text[pos:pos + 6]))
 
     def stops_inside(self, text: str, *, min_len: int = 1) -> bool:
         """Whether ``text`` contains a stop word of ``min_len`` or more characters (as found by
@@ -68,7 +79,12 @@ class RuleContext:
     def is_surname_start(self, name: str, *, rare_ok: bool = False) -> bool:
         """Whether ``name`` starts with a family name (compound ones included; the rare
         ones that are also common word starts only with ``rare_ok``)."""
-        return name[:2] in self.surnames2 or name[:1] in self.surnames1 or (rare_ok and name[:1] in self.rare_surnames)
+        return name[:2] in self.surnames2 or name[:1] in self.surnames1 or (
+            rare_ok and (name[:1] in self.rare_surnames or name[:2] in self.rare_surnames))
+
+    def surname_size(self, name: str, *, rare_ok: bool = False) -> int:
+        """Characters of the family name ``name`` starts with (2 for compound and Japanese ones)."""
+        return 2 if name[:2] in self.surnames2 or (rare_ok and name[:2] in self.rare_surnames) else 1
 
     def title_ends_at(self, text: str, pos: int) -> bool:
         """Whether a title ends right at ``pos``."""
@@ -92,6 +108,7 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
         suffix_rules={r.suffix: r for r in lex.suffixes},
         stops=ahocorasick_rs.AhoCorasick(stop_patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
         stop_words=[w in stops and w not in lex.words("industry_nouns") for w in stop_patterns],  # a shield wins
+        shields=frozenset(shields - stops) | lex.words("industry_nouns"),
         generic_re=words_regex({w for w in lex.words("generic") | lex.words("industry") if len(w) > 1}),
         title_re=words_regex(lex.words("titles")),
         intro_re=words_regex(lex.words("person_before")),

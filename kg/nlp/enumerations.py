@@ -18,6 +18,7 @@ from kg.records import Mention
 
 ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?"
 COUNT = r"(?:\d+|[一二三四五六七八九十几数]+)[余多]?(?:家|个|批)"
+COUNTED_RE = re.compile(COUNT)
 LIST_RE = re.compile(
     rf"((?:{ITEM}、)*(?:{ITEM}(?:和|及|以及))?{ITEM})(?:(等)?{COUNT}|(等))")
 HEAD_BEFORE_RE = re.compile(
@@ -50,10 +51,14 @@ def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: boo
     return rewalk_first(text, spans, ctx) if rewalk else spans
 
 
-def good_item(item: str, ctx: RuleContext, *, first: bool = True) -> bool:
+def good_item(item: str, ctx: RuleContext, *, first: bool = True, typed_by_mate: bool = False) -> bool:
     """An enumeration item that can be a name: 2–12 characters with at least two that are
-    neither generic nor a place (长安某某 is fine, 杭州 is not) and no verb; the first item,
-    whose left edge was guessed, not even a one-character function word (奥的斯 may follow)."""
+    neither generic nor a place (长安某某 is fine, 杭州 is not), no verb and no count; the first
+    item, whose left edge was guessed, not even a one-character function word (奥的斯 may
+    follow). An item typed only by a list mate (``typed_by_mate``) is no common noun either:
+    制造、运营和培训企业 lists sectors (a head noun such as 3家整车企业 vouches for 吉利)."""
+    if COUNTED_RE.search(item) or typed_by_mate and item in ctx.words("nouns"):
+        return False
     rest, _ = leftover(item, ctx)
     named = len(rest) >= 2 or _place_led_brand(item, ctx)
     return 2 <= len(item) <= 12 and named and not ctx.stops_inside(item, min_len=1 if first else 2) \

@@ -10,25 +10,31 @@ from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 MARKER = r"本报记者|记者|通讯员|实习生|文字|作者|责任编辑|编辑|责编|摄影|审核|来源"
+# credit labels that are common words too: only as labels (版式:某某, 统筹 某某, 文/某某)
+LABEL = rf"{MARKER}|(?:美编|版式|排版|校对|摄像|统筹|策划|监制|终审|复审|初审)(?=[ \t:/])|[文图](?=[:/])"
 CREDIT_RE = re.compile(
-    rf"(?:■|▲|●|{MARKER}|文(?=[:/])|图(?=/))[ \t:/]*(?:文/)?"
-    rf"((?:(?!{MARKER})[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
+    rf"(?:■|▲|●|{LABEL})[ \t:/]*(?:文/)?"
+    rf"((?:(?!{LABEL})[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
 CREDIT_TAIL_RE = re.compile(rf"(?:^|(?<=[。\s]))([{CJK}]{{2,3}})[ \t]*摄")
+# （某某/文 某某/摄）: a name, a slash and what the person did
+SLASH_CREDIT_RE = re.compile(rf"(?:^|(?<=[（(\s]))([{CJK}]{{2,3}})[ \t]*/[ \t]*(?:文|图|摄影|摄)(?=[\s）)]|$)", re.M)
 HEADLINE_RE = re.compile(rf"^([{CJK}]{{2,3}})[:：](?=[^\n]{{2,40}}$)", re.M)
 SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[ \t]*$", re.M)
 FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟用")
 NAME_RE = re.compile(f"^[{CJK}]+$")
+DEMONSTRATIVES = set("这那哪每某其该此")   # 于这个, 李某: no given name starts so
 BOUNDARY = set("，。、；：:,;！？!?“”\"‘’「」『』（）()《》 \t\n—-■")
 
 
 def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False) -> bool:
     """Whether ``name`` looks like a Chinese personal name (``rare_ok``: the context already
     says a name follows, so rarer family names count too)."""
-    longest = 4 if name[:2] in ctx.surnames2 else 3
-    if not 2 <= len(name) <= longest or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
+    family = ctx.surname_size(name, rare_ok=rare_ok)
+    if not 2 <= len(name) <= family + 2 or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
         return False
     not_person = ctx.words("not_person")
-    return name not in not_person and name[:2] not in not_person
+    given = name[family:]
+    return name not in not_person and name[:2] not in not_person and given[:1] not in DEMONSTRATIVES
 
 
 def _mention(text: str, start: int, end: int, rule: str, conf: float) -> Mention:
@@ -63,6 +69,9 @@ def credits(text: str, ctx: RuleContext) -> list[Mention]:
     for m in CREDIT_TAIL_RE.finditer(text) if "摄" in text else ():   # one look for 摄 is cheaper than the scan
         if is_name(ctx, m.group(1)):
             out.append(_mention(text, m.start(1), m.end(1), "person.photo_credit", 0.85))
+    for m in SLASH_CREDIT_RE.finditer(text) if "/" in text else ():
+        if is_name(ctx, m.group(1), rare_ok=True):
+            out.append(_mention(text, m.start(1), m.end(1), "person.slash_credit", 0.85))
     return out
 
 
@@ -139,9 +148,10 @@ def is_name_char_cjk(ch: str) -> bool:
 def cued(text: str, ctx: RuleContext) -> list[Mention]:
     """Names right before a speech or action verb (某某表示, 某某说)."""
     out = []
+    nouns = ctx.words("nouns")
     for m in ctx.after_re.finditer(text):
-        if len(m.group()) < 2 and m.group() not in "说称":
-            continue
+        if len(m.group()) < 2 and (m.group() not in "说称" or text[m.start():m.end() + 1] in nouns):
+            continue                             # 称号, 说法: a noun, not a speech verb
         start = _name_before(text, m.start(), ctx)
         if start is not None:
             out.append(_mention(text, start, m.start(), "person.cue_after", 0.75))
@@ -155,12 +165,22 @@ def headline(text: str, ctx: RuleContext) -> list[Mention]:
 
 
 def _translit_start(text: str, dot: int, ctx: RuleContext) -> int | None:
-    for size in range(2, 6):
+    """Start of the given name before ``·``: 2–5 characters after a boundary or a title, or
+    one after a title (扬·某某, 让·某某)."""
+    for size in range(1, 6):
         start = dot - size
         if start >= 0 and NAME_RE.match(text[start:dot]) and (
-                start == 0 or text[start - 1] in BOUNDARY or _ends_with_title(text, start, ctx)):
+                _ends_with_title(text, start, ctx) or size > 1 and (start == 0 or text[start - 1] in BOUNDARY)):
             return start
     return None
+
+
+NOT_TRANSLIT_RE = re.compile("[年月日区市县省镇]")   # 某某新区·年度回眸 is a page header
+
+
+def _translit_parts_ok(left: str, right: str, ctx: RuleContext) -> bool:
+    """Both halves read as transliterated names: no dates or place words, no name suffix."""
+    return not (NOT_TRANSLIT_RE.search(left + right) or ctx.suffix_end_re.search(left))
 
 
 def _translit_end(text: str, dot: int, ctx: RuleContext) -> int | None:
@@ -179,7 +199,8 @@ def transliterated(text: str, ctx: RuleContext) -> list[Mention]:
     for m in re.finditer("·", text):
         start, end = _translit_start(text, m.start(), ctx), _translit_end(text, m.start(), ctx)
         if start is not None and end is not None and (_ends_with_title(text, start, ctx)
-                                                      or not text[end:end + 1] in BOUNDARY):
+                                                      or not text[end:end + 1] in BOUNDARY) \
+                and _translit_parts_ok(text[start:m.start()], text[m.start() + 1:end], ctx):
             out.append(_mention(text, start, end, "person.transliteration", 0.8))
     return out
 

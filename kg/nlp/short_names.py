@@ -23,8 +23,8 @@ def _brand_start(text: str, end: int, ctx: RuleContext) -> int | None:
     start = cut_at_stops(text, i, end, ctx)
     if start == i and i > floor and i > 0 and is_name_char(text[i - 1]):
         return None                              # no edge within reach: unclear
-    if start == i and end - i > 4 and not _place_led(text, i, end, ctx):
-        return None
+    if end - start > 4 and not _place_led(text, start, end, ctx):
+        return None                              # a brand has 2–4 characters after its place
     return start if BRAND_RE.match(text[start:end]) else None
 
 
@@ -49,6 +49,7 @@ def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
         return False
     return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
+            and name not in ctx.words("industry_nouns")
             and not ctx.stops_inside(brand))
 
 

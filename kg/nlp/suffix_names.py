@@ -19,9 +19,10 @@ FACILITY_RE = re.compile("(?:中心|基地|大楼|大厦|总部|园|公寓|工�
 
 
 NAME_UNIT = f"[{CJK}A-Za-z0-9·&]"
-# A run of name characters and bracketed groups such as (杭州), read backwards: each position
+DECIMAL = r"[0-9]\.[0-9]"     # a decimal point inside a number (年产1.2亿支…) does not end the run
+# A run of name characters, decimal numbers and bracketed groups such as (杭州), read backwards: each position
 # allows one kind of unit only, so one greedy match finds the run's leftmost start.
-NAME_RUN_REVERSED_RE = re.compile(f"(?:{NAME_UNIT}|\\){NAME_UNIT}{{1,7}}\\(|）{NAME_UNIT}{{1,7}}（)+")
+NAME_RUN_REVERSED_RE = re.compile(f"(?:{DECIMAL}|{NAME_UNIT}|\\){NAME_UNIT}{{1,7}}\\(|）{NAME_UNIT}{{1,7}}（)+")
 
 
 @lru_cache(maxsize=4)
@@ -45,8 +46,11 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
 
     Numbers that measure a product (年产3000万套…, 12英寸…) stay in the name."""
     cut = ctx.last_stop_end(text, start, end, skip_adjacent=skip_adjacent)
+    if cut == start + 1 and text[start] in CLAUSE_INITIAL and (start == 0 or not text[start - 1].isalnum()):
+        cut = start                              # 之江…: 之 opening a clause starts a name
     if cut > start and cut < end - 2 and text[cut] in COMPLEMENTS:
         cut += 1                                 # 聚集起某某 → 某某
+    cut = _after_adverb_verb(text, cut, end, ctx)
     for m in NUMBER_RE.finditer(text, cut, end):
         if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end):
             cut = max(cut, m.end())
@@ -57,20 +61,39 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
     return cut
 
 
+CLAUSE_INITIAL = "之"      # a stop character that cannot be a particle at the start of a clause
+ADVERBS = frozenset("将还也已并正再又均都亦曾拟")
+
+
+def _after_adverb_verb(text: str, cut: int, end: int, ctx: RuleContext) -> int:
+    """After an adverb a word that may sit inside names (联合, 携手) is a verb all the same:
+    还将联合某某大学 → 某某大学."""
+    if cut == 0 or text[cut - 1] not in ADVERBS:
+        return cut
+    for size in (2, 3):
+        if text[cut:cut + size] in ctx.words("verbs_in_names") and cut + size < end - 1:
+            return cut + size
+    return cut
+
+
 def _measures_product(text: str, m: re.Match[str], end: int) -> bool:
     return bool(SPEC_UNIT_RE.match(text, m.end(), end) or SPEC_UNIT_RE.match(text, m.end() - 1, end)
                 or text.endswith("年产", 0, m.start()))
 
 
-def cut_at_places(text: str, start: int, end: int, ctx: RuleContext) -> int:
-    """Skip generic words before a place (民营企业杭州某某 → 杭州某某), two or more stacked
-    place names (杭州某某区某某小镇 → 某某小镇) and township prefixes."""
+def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked: bool = True) -> int:
+    """Skip generic words before a place (民营企业杭州某某 → 杭州某某), township prefixes and,
+    with ``stacked`` (parks: 杭州某某区某某小镇 → 某某小镇), two or more stacked place names;
+    registered names and project names keep them (杭州某区某某投资合伙企业)."""
     places = ctx.places.find(text[start:end])
     for _, s, _ in places:
         before = text[start:start + s]
         rest, placed = leftover(before, ctx)
         if s > 0 and ((len(rest) <= 1 and not placed) or before in ctx.words("verbs_in_names")):
-            return cut_at_places(text, start + s, end, ctx)
+            return cut_at_places(text, start + s, end, ctx, stacked=stacked)
+    if not stacked:
+        township = TOWNSHIP_RE.match(text, start, end)
+        return township.end() if township else start
     pos, count = start, 0
     for _, s, e in places:
         if start + s != pos:
@@ -161,7 +184,19 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True
     if not has_place:
         return False
+    if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
+        return True                               # 某市某区产业发展集团有限公司: a registered name
     return rule.place_prefix_ok or (rule.type == "Project" and bool(FACILITY_RE.search(prefix)))
+
+
+LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司", "(有限合伙)")
+
+
+def _without_places(prefix: str, ctx: RuleContext) -> str:
+    """``prefix`` without the place names in it."""
+    for _, s, e in reversed(ctx.places.find(prefix)):
+        prefix = prefix[:s] + prefix[e:]
+    return prefix
 
 
 def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
@@ -180,8 +215,9 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
 
 
 OWNER_ENDS = tuple("区城镇园县市省所院局委")
-# A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司).
-COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座)$")
+LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
+# A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
+COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 
@@ -204,12 +240,24 @@ def after_subject_company(text: str, walk: int, sfx_start: int) -> int:
 
 
 def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """A legal name cut down to one character by a verb inside it (某松下马达有限公司: 下马)
-    keeps its whole run when that run starts at a clear boundary close by."""
-    if rule.type != "Company" or not rule.verb_modifier or sfx_start - cut >= 2 or cut == walk:
+    """A company name cut by a verb inside it down to one character (某松下马达有限公司: 下马)
+    or, before a legal form, to no name at all (某某封装材料有限公司: 材料) starts further left:
+    after the last stop word before it that leaves a name, never across a one-character
+    function word (这家…的集团), a number or a title; the whole run only from a clear edge."""
+    if rule.type != "Company" or cut == walk:
         return cut
-    clear = walk == 0 or not text[walk - 1].isalnum()
-    return walk if clear and sfx_start - walk <= 12 else cut
+    legal = rule.suffix.endswith(LEGAL_ENDS)
+    if not (rule.verb_modifier and sfx_start - cut < 2) and not (legal and not acceptable(text[cut:sfx_start], rule, ctx)):
+        return cut
+    stops = [(walk + s, walk + e) for i, s, e in ctx.stops.find_matches_as_indexes(text[walk:cut]) if ctx.stop_words[i]]
+    if any(e - s < 2 for s, e in stops) or NUMBER_RE.search(text, walk, cut) or ctx.title_re.search(text, walk, cut):
+        return cut
+    for start in reversed([x for x in (walk, *(e for _, e in stops)) if x < cut]):
+        if sfx_start - start > 12 or start == walk and walk > 0 and text[walk - 1].isalnum():
+            break
+        if acceptable(text[start:sfx_start], rule, ctx):
+            return start
+    return cut
 
 
 JOINT_HEADS = ("大学", "学院", "研究院", "研究所", "公司", "集团")
@@ -225,6 +273,16 @@ def across_dash(text: str, walk: int) -> int:
     return walk
 
 
+def after_container_park(text: str, start: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A park named after the park that holds it (某某科技城某某海创园) starts after the
+    container's suffix, when what remains is a name itself."""
+    for m in reversed(list(ctx.suffix_re.finditer(text, start, sfx_start))):
+        inner = ctx.suffix_rules[m.group()]
+        if inner.type == "Park" and m.end() < sfx_start and acceptable(text[m.end():sfx_start], rule, ctx):
+            return m.end()
+    return start
+
+
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *, walk: int | None = None) -> int:
     """Where the name ending in the suffix at ``sfx_start`` begins (``walk``: the run start,
     when the caller has it)."""
@@ -235,11 +293,13 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
         walk = after_subject_company(text, walk, sfx_start)
     start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.verb_modifier)
     capacity = text.rfind("年产", walk, sfx_start)
-    if rule.type == "Project" and capacity >= 0:
+    if rule.type == "Project" and capacity >= 0 and not LIST_BREAK_RE.search(text, capacity, sfx_start):
         start = capacity                          # capacity projects are named from 年产 on
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
-    start = cut_at_places(text, start, sfx_start, ctx)
+    start = cut_at_places(text, start, sfx_start, ctx, stacked=rule.type not in ("Company", "Project"))
+    if rule.type == "Park":
+        start = after_container_park(text, start, sfx_start, rule, ctx)
     while start < sfx_start and text[start] in "·&":
         start += 1
     return start

@@ -116,3 +116,12 @@ def test_a_user_gazetteer_alias_links_to_the_entry_name(tmp_path):
     [company] = [e for e in ex.entities if e.type == "Company"]
     assert company.label == "杭州青岚智能制造有限公司" and "青岚智造" in company.aliases
     assert len(company.mentions) == 2
+
+
+def test_list_mates_are_names_not_sectors():
+    # a known company types the other items of its list …
+    [ex] = _extract("澜拓科技是小镇的龙头企业。\n\n小镇引导澜拓科技、曜石精工、禾川电子等率先完成改造。")
+    assert {"曜石精工", "禾川电子"} <= {e.label for e in ex.entities if e.type == "Company"}
+    # … but common nouns in it are sectors, and an item with a count is no name
+    [ex] = _extract("飞澜科技是园区的龙头企业。\n\n园区已集聚飞澜科技、运营和培训企业21家。")
+    assert {e.label for e in ex.entities if e.type == "Company"} == {"飞澜科技"}

@@ -18,6 +18,7 @@ def companies(text):
     ("新增的2家上市企业澜星和米兰特都来自小镇。", ["澜星", "米兰特"]),
     ("聚集起巨岚、奥的森机电、瀚兴电力等高科技企业。", ["奥的森机电", "巨岚", "瀚兴电力"]),
     ("——泓塑科技成功登陆创业板。", ["泓塑科技"]),
+    ("是韩国某昌化学（SECHANG）在华设立的全资子公司", ["韩国某昌化学"]),
 ])
 def test_company_short_names(text, expected):
     assert companies(text) == expected
@@ -28,6 +29,8 @@ def test_company_short_names(text, expected):
     "聚焦人工智能、5G应用、智能制造等领域。",
     "开展女性关怀、情绪管理专题讲座、人力资源公开课等，帮助企业营造氛围。",
     "钱塘区关注、陪伴着每一家创新科技企业的成长。",
+    "这家公司专注于卫星遥感影像智能解译。",             # a 6-character "brand" without a place
+    "我们将围绕具身智能和低空经济两条新赛道精准招商。",   # an industry term
 ])
 def test_generic_phrases_are_not_companies(text):
     assert companies(text) == []

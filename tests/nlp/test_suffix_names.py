@@ -24,6 +24,29 @@ def names(text, kind=None):
     ("杭州某途智能科技有限公司智能驾驶域控制器总部项目现场签约。", ("Project", "智能驾驶域控制器总部项目")),
     ("金华某川科创园两大项目同日开工。", ("Park", "金华某川科创园")),
     ("当天，某川科技重大集成电路项目签约。", ("Project", "某川科技重大集成电路项目")),
+    # a registered name keeps its stacked places and generic words
+    ("基金由杭州滨江城市发展集团有限公司发起设立。", ("Company", "杭州滨江城市发展集团有限公司")),
+    ("——宁波北仑某澜创业投资合伙企业（有限合伙）领投。", ("Company", "宁波北仑某澜创业投资合伙企业（有限合伙）")),
+    ("在会上，永康市西城未来社区项目签约。", ("Project", "永康市西城未来社区项目")),
+    # a verb inside a legal name does not leave it empty (封装 before 材料)
+    ("、浙江某弘封装材料有限公司年产5000吨塑封料项目", ("Company", "浙江某弘封装材料有限公司")),
+    # a verb read across a word boundary (某盛|传动) is no stop
+    ("5月10日，某盛传动减速器项目现场。", ("Project", "某盛传动减速器项目")),
+    ("并与某某大学共建骨科植入物先进制造联合研究中心。", ("Organization", "骨科植入物先进制造联合研究中心")),
+    # two verbs in a row, and a verb after an adverb, end the left context
+    ("今年还将与某江大学合作建设某江智能装备研究院。", ("Organization", "某江智能装备研究院")),
+    ("小镇还将联合某湖大学举办大赛。", ("Organization", "某湖大学")),
+    # a role noun before a legal name, 之 opening a clause, a decimal, 第三方
+    ("园区运营方宁波某屿数字产业发展有限公司总经理说。", ("Company", "宁波某屿数字产业发展有限公司")),
+    ("，之江实验室也与公司共建了实验室。", ("Organization", "之江实验室")),
+    ("投资的年产1.2亿支某某注射剂项目总投资16.5亿元。", ("Project", "年产1.2亿支某某注射剂项目")),
+    ("某谷测试技术有限公司第三方芯片检测中心项目签约。", ("Project", "第三方芯片检测中心项目")),
+    # a capacity name stops before a list's count
+    ("某锐动力电池有限公司年产12GWh动力电池项目等14个配套项目开工。", ("Project", "年产12GWh动力电池项目")),
+    # a park named inside its container park
+    ("在杭州余杭某溪科技城某溪海创园8号楼。", ("Park", "某溪海创园")),
+    ("小镇内的某岫众创空间今年被认定为孵化器。", ("Park", "某岫众创空间")),
+    ("来源：永康市融媒体中心 记者：某某", ("Organization", "永康市融媒体中心")),
 ])
 def test_left_boundary(text, expected):
     assert expected in names(text)
@@ -38,19 +61,26 @@ def test_left_boundary(text, expected):
     ("成功推动省特重大集成电路项目顺利投产。", "Project"),   # a designation, then industry words
     ("全市重点新能源项目开工。", "Project"),
     ("新区三个园区和5个项目集中签约。", "Park"),
+    ("二季度，经开区将再组织两轮项目集中开工。", "Project"),
+    ("让县一级医院也用得起。", "Organization"),
+    ("这家年营收超过28亿元的集团，最初只是一家小厂。", "Company"),
     ("这一格局正在改变，布局更加合理。", "Organization"),
 ])
 def test_generic_mentions_are_not_names(text, kind):
     assert names(text, kind) == []
 
 
+def test_a_subsidiary_is_not_a_name_suffix():
+    assert names("由澜特传动集团全资子公司负责。", "Company") == [("Company", "澜特传动集团")]
+
+
 NAME_RUN_END_RE = __import__("re").compile(
-    "(?:[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]|\\([\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]{1,7}\\)"
+    "(?:[0-9]\\.[0-9]|[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]|\\([\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]{1,7}\\)"
     "|（[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·&]{1,7}）)+$")
 
 
 @hsettings(max_examples=500, deadline=None)
-@given(st.text(alphabet=list("杭州某科技()（）,，a1·& "), max_size=30), st.data())
+@given(st.text(alphabet=list("杭州某科技()（）,，a12.·& "), max_size=30), st.data())
 def test_walk_left_finds_the_leftmost_start_of_the_name_run(text, data):
     """The backwards match equals the leftmost forward search of a run ending at ``pos``."""
     from kg.nlp.suffix_names import walk_left

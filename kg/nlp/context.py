@@ -59,9 +59,11 @@ class RuleContext:
         name (某某控股集团, 某某投资合伙企业): a verb right before a suffix is its modifier."""
         found = self.stops.find_matches_as_indexes(text[start:end])
         size = end - start
-        return start + max((e for i, s, e in found if self.stop_words[i]
-                            and not (skip_adjacent and e == size and e - s >= 2)
-                            and not (e - s >= 2 and self.read_across(text, start + e))), default=0)
+        for i, s, e in reversed(found):               # in text order: the last one first
+            if self.stop_words[i] and not (skip_adjacent and e == size and e - s >= 2) \
+                    and not (e - s >= 2 and self.read_across(text, start + e)):
+                return start + e
+        return start
 
     def read_across(self, text: str, pos: int) -> bool:
         """Whether a stop word ending at ``pos`` was read across a word boundary: its last

@@ -6,18 +6,23 @@ from __future__ import annotations
 import re
 
 from kg.nlp.context import RuleContext
-from kg.nlp.textutil import CJK
+from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
-MARKER = r"本报记者|记者|通讯员|实习生|文字|作者|责任编辑|编辑|责编|摄影|审核|来源"
-# credit labels that are common words too: only as labels (版式:某某, 统筹 某某, 文/某某)
-LABEL = rf"{MARKER}|(?:美编|版式|排版|校对|摄像|统筹|策划|监制|终审|复审|初审)(?=[ \t:/])|[文图](?=[:/])"
-CREDIT_RE = re.compile(
-    rf"(?:■|▲|●|{LABEL})[ \t:/]*(?:文/)?"
+MARKERS = ("本报记者", "记者", "通讯员", "实习生", "文字", "作者", "责任编辑", "编辑", "责编", "摄影", "审核", "来源")
+# credit labels that are common words too: only as labels (版式:某某, 统筹 某某)
+LABELS = ("美编", "版式", "排版", "校对", "摄像", "统筹", "策划", "监制", "终审", "复审", "初审")
+LABEL = (f"{words_regex(set(MARKERS)).pattern}|{words_regex(set(LABELS)).pattern}(?=[ \\t:/])"
+         "|[文图](?=[:/])")                 # 文/某某 图/某某
+_LABEL_FIRST = "".join(sorted({w[0] for w in MARKERS + LABELS} | set("■▲●文图")))
+CREDIT_RE = re.compile(     # the leading look-ahead lets ``re`` skip to candidate characters (3x faster)
+    rf"(?=[{_LABEL_FIRST}])(?:[■▲●]|{LABEL})[ \t:/]*(?:文/)?"
     rf"((?:(?!{LABEL})[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
-CREDIT_TAIL_RE = re.compile(rf"(?:^|(?<=[。\s]))([{CJK}]{{2,3}})[ \t]*摄")
-# （某某/文 某某/摄）: a name, a slash and what the person did
-SLASH_CREDIT_RE = re.compile(rf"(?:^|(?<=[（(\s]))([{CJK}]{{2,3}})[ \t]*/[ \t]*(?:文|图|摄影|摄)(?=[\s）)]|$)", re.M)
+# 某某 摄 (after a sentence end or white space), （某某/文 某某/摄）: the role word is found
+# first and the name read back from it (scanning for the name first tries every position)
+PHOTO_RE = re.compile("摄")
+SLASH_ROLE_RE = re.compile(r"/[ \t]*(?:文|图|摄影|摄)(?=[\s）)]|$)")
+NAME_TAIL_RE = re.compile(rf"([{CJK}]{{2,3}})[ \t]*$")
 HEADLINE_RE = re.compile(rf"^([{CJK}]{{2,3}})[:：](?=[^\n]{{2,40}}$)", re.M)
 SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[ \t]*$", re.M)
 FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟用")
@@ -66,13 +71,24 @@ def credits(text: str, ctx: RuleContext) -> list[Mention]:
     out = []
     for m in CREDIT_RE.finditer(text):
         out += _names_in(ctx, text, m.start(1), m.end(1), "person.credit")
-    for m in CREDIT_TAIL_RE.finditer(text) if "摄" in text else ():   # one look for 摄 is cheaper than the scan
-        if is_name(ctx, m.group(1)):
-            out.append(_mention(text, m.start(1), m.end(1), "person.photo_credit", 0.85))
-    for m in SLASH_CREDIT_RE.finditer(text) if "/" in text else ():
-        if is_name(ctx, m.group(1), rare_ok=True):
-            out.append(_mention(text, m.start(1), m.end(1), "person.slash_credit", 0.85))
+    for role in PHOTO_RE.finditer(text):
+        span = _name_before_role(text, role.start(), "。")
+        if span and is_name(ctx, text[span[0]:span[1]]):
+            out.append(_mention(text, *span, "person.photo_credit", 0.85))
+    for role in SLASH_ROLE_RE.finditer(text):
+        span = _name_before_role(text, role.start(), "（(")
+        if span and is_name(ctx, text[span[0]:span[1]], rare_ok=True):
+            out.append(_mention(text, *span, "person.slash_credit", 0.85))
     return out
+
+
+def _name_before_role(text: str, pos: int, boundary: str) -> tuple[int, int] | None:
+    """The 2–3 characters (then spaces) right before ``pos``, when the text starts there or a
+    ``boundary`` character or white space stands before them."""
+    m = NAME_TAIL_RE.search(text, max(0, pos - 8), pos)
+    if m is None or m.start(1) > 0 and not (text[m.start(1) - 1] in boundary or text[m.start(1) - 1].isspace()):
+        return None
+    return m.start(1), m.end(1)
 
 
 def spaced_bylines(text: str, ctx: RuleContext) -> list[Mention]:

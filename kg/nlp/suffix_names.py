@@ -276,11 +276,14 @@ def across_dash(text: str, walk: int) -> int:
 def after_container_park(text: str, start: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
     """A park named after the park that holds it (某某科技城某某海创园) starts after the
     container's suffix, when what remains is a name itself."""
-    for m in reversed(list(ctx.suffix_re.finditer(text, start, sfx_start))):
-        inner = ctx.suffix_rules[m.group()]
-        if inner.type == "Park" and m.end() < sfx_start and acceptable(text[m.end():sfx_start], rule, ctx):
-            return m.end()
-    return start
+    prefix = text[start:sfx_start]
+    key = ("container", prefix, rule.suffix)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = next((m.end() for m in reversed(list(ctx.suffix_re.finditer(prefix)))
+                                      if ctx.suffix_rules[m.group()].type == "Park" and m.end() < len(prefix)
+                                      and acceptable(prefix[m.end():], rule, ctx)), 0)
+    return start + found
 
 
 def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *, walk: int | None = None) -> int:

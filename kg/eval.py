@@ -136,13 +136,18 @@ def _score_relations(ex: Extraction, gold: dict, link: dict[str, str], report: R
     def end(value: str, kind: str) -> str:
         return normalise_key(value.strip("“”\"")) if kind == "receivedAward" else link.get(value, "?" + value)
 
-    pred = {(r.type, end(r.head, "x"), end(r.tail, r.type)) for r in ex.relations}
+    labels = {e.id: e.label for e in ex.entities}
+    shown: dict[tuple[str, str, str], str] = {}        # predicted key → how to print it
+    for r in ex.relations:
+        k = (r.type, end(r.head, "x"), end(r.tail, r.type))
+        shown.setdefault(k, f"{r.type} {labels.get(r.head, r.head)} → {labels.get(r.tail, r.tail)}")
     golds = {(r["type"], normalise_key(r["head"]), normalise_key(r["tail"].strip("“”\""))) for r in gold.get("relations", [])}
     for kind in RELATION_TYPES:
-        p = {x for x in pred if x[0] == kind}
+        p = {x for x in shown if x[0] == kind}
         g = {x for x in golds if x[0] == kind}
         report.relations[kind].add(Score(tp=len(p & g), fp=len(p - g), fn=len(g - p)))
         report.misses += [f"{gold['doc']}: {kind} {h} → {t}" for _, h, t in sorted(g - p)]
+        report.false_alarms += [f"{gold['doc']}: {shown[x]}" for x in sorted(p - g)]
 
 
 def evaluate(gold_docs: list[dict], extractions: dict[str, Extraction]) -> Report:

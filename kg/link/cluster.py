@@ -108,6 +108,8 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
         if cid is None or table.kind[cid] != m.type:
             # a derived name that the text uses for something of another type is not an alias
             aliases = [a for a in _aliases(m, parks, ctx) if a not in texts or (a, m.type) in typed]
+            if m.canonical:                   # a gazetteer short form joins its full name (滨江 → 滨江区)
+                aliases.append(m.canonical)
             cid = _joinable(table, m, aliases, ctx)
             if cid is None:
                 cid = table.new(m.type, [m.text])

@@ -19,7 +19,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer, rule: str, inside: bytearray |
     lying wholly within a longer mention already found are skipped (they would lose anyway)."""
     return [Mention(text=text[s:e], start=s, end=e, type=entry.type, rule=f"gazetteer:{rule}",
                     confidence=0.9 if entry.type != "Place" else 0.8,
-                    canonical=entry.canonical if rule == "user" and entry.canonical != entry.name else None)
+                    canonical=entry.canonical if entry.canonical != entry.name else None)
             for entry, s, e in gaz.find(text) if inside is None or inside.find(0, s, e) >= 0]
 
 

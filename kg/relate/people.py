@@ -81,8 +81,28 @@ def titled(view: DocView, sent: Span) -> Iterator[Relation]:
         role = role_gap(view, found[1], person.start) if found is not None else None
         if found is not None and role is not None:
             yield _rel("worksFor", person, found[0], sent, "title", 0.85, found[2] + role)
+        elif found is None and (bare := _bare_title(view, sent, person)) is not None:
+            yield _rel("worksFor", person, bare[0], sent, "bare_title", 0.6, bare[1])
         else:
             yield from _apposition(view, sent, person)
+
+
+_COMPANY_TITLE = ("(?:副?董事长|副?总经理|副?总裁|首席(?:执行|技术|运营|财务)官|首席科学家|CEO|CTO|COO|CFO"
+                  "|联合创始人|创始人|总工程师|技术总监|董事)")
+COMPANY_TITLE_RE = re.compile(f"{_COMPANY_TITLE}(?:[、兼]{_COMPANY_TITLE})*")
+
+
+def _bare_title(view: DocView, sent: Span, person: Hit) -> tuple[Entity, str] | None:
+    """``…。董事长某某表示``: a company title alone opening the clause belongs to the company
+    the paragraph last named (not across paragraphs): (the company, the title)."""
+    c_start, _ = view.clause_at(person.start, sent)
+    lead = view.text[c_start:person.start].lstrip("“”\"‘’ ")
+    if not COMPANY_TITLE_RE.fullmatch(lead):
+        return None
+    company = view.last_company(person.start)
+    if company is None or company.start < view.paragraph_at(person.start)[0]:
+        return None
+    return company.entity, lead
 
 
 def _apposition(view: DocView, sent: Span, person: Hit) -> Iterator[Relation]:

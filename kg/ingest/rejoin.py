@@ -49,6 +49,7 @@ from kg.ingest.linekind import (
     starts_with_function_char,
 )
 from kg.ingest.normalize import clean_lines, split_paragraphs
+from kg.ingest.pages import drop_page_furniture
 
 logger = logging.getLogger(__name__)
 
@@ -189,14 +190,14 @@ def reflow(text: str, *, join_lines: bool = True) -> str:
 
     Normalises newlines (``\\r\\n``, ``\\r``, U+2028/2029 …) and white space (lines stripped of
     spaces, NBSP and ideographic spaces; inner runs collapsed to one space; control and
-    zero-width characters dropped), then, if ``join_lines``, rejoins lines broken by page
-    layout (module docstring). Never raises on a ``str``; ``reflow(reflow(x)) == reflow(x)``.
+    zero-width characters dropped), then, if ``join_lines``, drops page numbers and running
+    headers (``kg.ingest.pages``) and rejoins lines broken by page layout (module docstring). Never raises on a ``str``; ``reflow(reflow(x)) == reflow(x)``.
 
     >>> reflow("进一步夯实现代\\n\\n化产业发展基石。\\r\\n\\r\\n\\r\\n下一段。")
     '进一步夯实现代化产业发展基石。\\n\\n下一段。'
     """
     lines = split_paragraphs(clean_lines(text))
-    return "\n\n".join(settle(lines) if join_lines else lines)
+    return "\n\n".join(settle(drop_page_furniture(lines)) if join_lines else lines)
 
 
 def settle(lines: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from kg.nlp.gazetteer import Gazetteer, place_gazetteer
+from kg.nlp.gazetteer import ABROAD_FILES, Gazetteer, place_gazetteer
 from kg.nlp.lexicon import Lexicon, SuffixRule, load_lexicon
 from kg.nlp.textutil import CJK, words_regex
 from kg.settings import DATA_DIR, RULES_DIR
@@ -29,7 +29,8 @@ class RuleContext:
     """Compiled regexes and word sets for the recognisers."""
 
     lex: Lexicon
-    places: Gazetteer
+    places: Gazetteer                  # Chinese divisions and countries: also used to read names
+    abroad: Gazetteer                  # foreign cities: found as places on their own only
     suffix_re: re.Pattern[str]
     suffix_rules: dict[str, SuffixRule]
     stops: ahocorasick_rs.AhoCorasick  # stop words and shielding nouns, leftmost-longest
@@ -98,7 +99,7 @@ class RuleContext:
         return any(s == 0 and self.stop_words[i] for i, s, _ in found)
 
 
-def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
+def _build(lex: Lexicon, places: Gazetteer, abroad: Gazetteer) -> RuleContext:
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
     shields = lex.words("nouns") | lex.words("industry_nouns")     # words that hide a verb inside them
@@ -106,6 +107,7 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
     return RuleContext(
         lex=lex,
         places=places,
+        abroad=abroad,
         suffix_re=words_regex({r.suffix for r in lex.suffixes}),
         suffix_rules={r.suffix: r for r in lex.suffixes},
         stops=ahocorasick_rs.AhoCorasick(stop_patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
@@ -129,4 +131,5 @@ def _build(lex: Lexicon, places: Gazetteer) -> RuleContext:
 def rule_context(rules_dir: Path = RULES_DIR, data_dir: Path = DATA_DIR) -> RuleContext:
     """The cached context for a rules folder and a data folder."""
     lex = load_lexicon(rules_dir)
-    return _build(lex, place_gazetteer(data_dir, lex.words("not_place")))
+    return _build(lex, place_gazetteer(data_dir, lex.words("not_place")),
+                  place_gazetteer(data_dir, lex.words("not_place"), ABROAD_FILES))

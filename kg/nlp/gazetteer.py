@@ -20,6 +20,8 @@ from kg.records import ENTITY_TYPES
 from kg.settings import DATA_DIR
 
 PLACE_FILES = ("places.tsv", "places_extra.tsv", "countries.tsv")
+ABROAD_FILES = ("world_cities.tsv",)
+"""Foreign cities: found as places on their own, never used to read names (米兰 in 米兰特)."""
 _LEVELS = {"country", "province", "city", "county", "township"}
 
 
@@ -93,12 +95,13 @@ def _add_places(gaz: Gazetteer, path: Path, exclude: frozenset[str]) -> None:
             gaz.add(Entry(short, "Place", name, path.name, level))
 
 
-@lru_cache(maxsize=2)
-def place_gazetteer(data_dir: Path = DATA_DIR, exclude: frozenset[str] = frozenset()) -> Gazetteer:
-    """Every administrative division: full names, and short forms above township level
-    except those in ``exclude`` (common words such as 东方)."""
+@lru_cache(maxsize=4)
+def place_gazetteer(data_dir: Path = DATA_DIR, exclude: frozenset[str] = frozenset(),
+                    files: tuple[str, ...] = PLACE_FILES) -> Gazetteer:
+    """Every administrative division (or the places of ``files``): full names, and short
+    forms above township level except those in ``exclude`` (common words such as 东方)."""
     gaz = Gazetteer()
-    for name in PLACE_FILES:
+    for name in files:
         if (data_dir / name).is_file():
             _add_places(gaz, data_dir / name, exclude)
     return gaz

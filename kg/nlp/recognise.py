@@ -36,7 +36,9 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
     folded = fold(text)
     found = find_suffix_names(folded, ctx) + find_persons(folded, ctx) + find_enumerated(folded, ctx)
     found += short_companies(folded, ctx)
-    found += gazetteer_mentions(folded, ctx.places, "place", covered(found, len(folded)))
+    inside = covered(found, len(folded))
+    found += gazetteer_mentions(folded, ctx.places, "place", inside)
+    found += gazetteer_mentions(folded, ctx.abroad, "place", inside)
     if user is not None:
         found += gazetteer_mentions(folded, user, "user")
     return [_unfold(m, text) for m in resolve(found, folded, ctx)]

@@ -49,3 +49,15 @@ def test_evidence_and_amounts():
         assert 0 < r.confidence <= 1
     [amount] = [a for a in ex.attributes if a.name == "investment"]
     assert Decimal(amount.value) == Decimal("2000000000") and amount.unit == "CNY"
+
+
+def test_a_foreign_seat_is_the_city_the_text_gives():
+    found, _ = extract("总部位于德国斯图加特的澜特精工是全球知名的机床制造商。")
+    assert ("locatedIn", "澜特精工", "斯图加特", None) in found
+
+
+def test_a_bare_title_works_for_the_company_of_its_paragraph():
+    found, _ = extract("澜特精工是全球知名的机床制造商。董事长周明远表示，将在小镇设立中国总部。\n\n"
+                       "总经理吴晓燕说，订单已排到明年。")
+    assert ("worksFor", "周明远", "澜特精工", "董事长") in found
+    assert not any(h == "吴晓燕" for _, h, _, _ in found)        # no company named in her paragraph

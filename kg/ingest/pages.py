@@ -18,6 +18,7 @@ from collections import Counter
 
 PAGE_NUMBER_RE = re.compile(r"[-—–－~ ]*(?:第 ?\d{1,4} ?页|\d{1,4}(?: ?/ ?\d{1,4})?)[-—–－~ ]*")
 JUMP_RE = re.compile(r"[（(] ?(?:下转|上接|转|接)第? ?\d{1,3} ?[版页] ?[）)]")
+FURNITURE_MAX = 20     # page numbers and jump lines are short
 HEADER_MAX = 80
 HEADER_MARK_RE = re.compile(r"\d{4} ?[年/.-] ?\d{1,2} ?[月/.-] ?\d{1,2}|星期[一二三四五六日天]|第 ?\d+ ?版|\d{1,3}$")
 DIGITS_RE = re.compile(r"\d+")
@@ -25,13 +26,18 @@ DIGITS_RE = re.compile(r"\d+")
 
 def is_page_furniture(line: str) -> bool:
     """A page number or a jump line (``— 7 —``, ``（下转第4版）``)."""
-    return bool(PAGE_NUMBER_RE.fullmatch(line) or JUMP_RE.fullmatch(line))
+    return len(line) <= FURNITURE_MAX and bool(PAGE_NUMBER_RE.fullmatch(line) or JUMP_RE.fullmatch(line))
 
 
-def running_headers(lines: list[str]) -> set[str]:
-    """The shapes (digits as ``#``) of lines repeated as page headers or footers."""
-    shapes = Counter(DIGITS_RE.sub("#", line) for line in lines if len(line) <= HEADER_MAX)
-    return {shape for shape, n in shapes.items() if n >= 2 and HEADER_MARK_RE.search(shape.replace("#", "0"))}
+def running_headers(lines: list[str]) -> set[int]:
+    """Indices of the lines that repeat as page headers or footers (same line but for its
+    digits, with a date or a page number), but for a first one on the first line."""
+    marked = [i for i, line in enumerate(lines) if len(line) <= HEADER_MAX and HEADER_MARK_RE.search(line)]
+    if len(marked) < 2:
+        return set()
+    shapes = {i: DIGITS_RE.sub("#", lines[i]) for i in marked}
+    repeated = {shape for shape, n in Counter(shapes.values()).items() if n >= 2}
+    return {i for i, shape in shapes.items() if i and shape in repeated}
 
 
 def drop_page_furniture(lines: list[str]) -> list[str]:
@@ -42,5 +48,4 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
     ['某报 2024年1月5日 星期五 7', '正文两个方', '向。']
     """
     headers = running_headers(lines)
-    return [line for i, line in enumerate(lines)
-            if not is_page_furniture(line) and (i == 0 or DIGITS_RE.sub("#", line) not in headers)]
+    return [line for i, line in enumerate(lines) if not is_page_furniture(line) and i not in headers]

@@ -173,15 +173,19 @@ def rejoin_pass(lines: Sequence[str]) -> list[str]:
     queue, out, held = deque(lines), [], []
     current = Paragraph(queue.popleft())
     while queue:
-        if should_join(current, queue[0], counts):
+        # after a sentence end only continuation punctuation joins: the usual case, decided
+        # here without the checks (``should_join`` and ``caption_between`` say no as well)
+        open_end = not current.final or queue[0][0] in CONTINUATION_START
+        if open_end and should_join(current, queue[0], counts):
             current.append(queue.popleft())
-        elif len(queue) > 1 and caption_between(current, queue[0], queue[1], counts):
+            continue
+        if open_end and len(queue) > 1 and caption_between(current, queue[0], queue[1], counts):
             held.append(queue.popleft())
             current.append(queue.popleft())
-        else:
-            out.append(current.text())
-            queue.extendleft(reversed(held))
-            held, current = [], Paragraph(queue.popleft())
+            continue
+        out.append(current.text())
+        queue.extendleft(reversed(held))
+        held, current = [], Paragraph(queue.popleft())
     return out + [current.text()] + held
 
 

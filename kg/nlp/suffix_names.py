@@ -15,7 +15,9 @@ from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
-FACILITY_RE = re.compile("(?:中心|基地|大楼|大厦|总部|园|公寓|工厂|厂房|研究院|医院|学校|花园|广场|综合体|产业园|港|城)$")
+FACILITY_ENDS = ("中心", "基地", "大楼", "大厦", "总部", "园", "公寓", "工厂", "厂房", "研究院", "医院", "学校", "花园",
+                 "广场", "综合体", "产业园", "港", "城")
+FACILITY_RE = re.compile(f"(?:{'|'.join(FACILITY_ENDS)})$")   # (``str.endswith(FACILITY_ENDS)`` where the whole string is tested)
 
 
 NAME_UNIT = f"[{CJK}A-Za-z0-9·&]"
@@ -50,7 +52,8 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
         cut = start                              # 之江…: 之 opening a clause starts a name
     if cut > start and cut < end - 2 and text[cut] in COMPLEMENTS:
         cut += 1                                 # 聚集起某某 → 某某
-    cut = _after_adverb_verb(text, cut, end, ctx)
+    if cut and text[cut - 1] in ADVERBS:
+        cut = _after_adverb_verb(text, cut, end, ctx)
     for m in NUMBER_RE.finditer(text, cut, end):
         if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end):
             cut = max(cut, m.end())
@@ -66,10 +69,8 @@ ADVERBS = frozenset("将还也已并正再又均都亦曾拟")
 
 
 def _after_adverb_verb(text: str, cut: int, end: int, ctx: RuleContext) -> int:
-    """After an adverb a word that may sit inside names (联合, 携手) is a verb all the same:
+    """After an adverb (the caller checks) a word that may sit inside names (联合, 携手) is a verb:
     还将联合某某大学 → 某某大学."""
-    if cut == 0 or text[cut - 1] not in ADVERBS:
-        return cut
     for size in (2, 3):
         if text[cut:cut + size] in ctx.words("verbs_in_names") and cut + size < end - 1:
             return cut + size
@@ -127,7 +128,7 @@ def _leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
 def ends_collective(prefix: str, ctx: RuleContext) -> bool:
     """Whether a project prefix is a collective mention: it ends in a collective modifier
     (重大, 人才, 技改 …), not a facility noun, and nothing proper stands before it."""
-    if FACILITY_RE.search(prefix):
+    if prefix.endswith(FACILITY_ENDS):
         return False
     prefix = _without_trailing_industry(prefix, ctx)        # 省重大集成电路项目 is 省重大项目 too
     word = longest_ending(prefix, ctx.words("collective"))
@@ -186,7 +187,7 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False
     if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
         return True                               # 某市某区产业发展集团有限公司: a registered name
-    return rule.place_prefix_ok or (rule.type == "Project" and bool(FACILITY_RE.search(prefix)))
+    return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
 
 
 LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司", "(有限合伙)")
@@ -204,7 +205,7 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
     某某交付中心项目): the cut leaves only generic words ending in a facility noun, and
     real name characters stand before the cut word."""
     prefix = text[cut:sfx_start]
-    if cut == walk or acceptable(prefix, rule, ctx) or not FACILITY_RE.search(prefix):
+    if cut == walk or not prefix.endswith(FACILITY_ENDS) or acceptable(prefix, rule, ctx):
         return cut
     stop_start = max((walk + s for i, s, e in ctx.stops.find_matches_as_indexes(text[walk:cut])
                       if ctx.stop_words[i] and walk + e == cut), default=cut)

@@ -5,7 +5,6 @@ Every stage is a function of records and settings; this module only composes the
 from __future__ import annotations
 
 import logging
-import pickle
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +17,7 @@ from kg.link import adds_names
 from kg.link.decisions import Decision
 from kg.memo import Memo, digest, fingerprint
 from kg.nlp.gazetteer import Gazetteer
+from kg.pack import pack_entities, pack_first, unpack_entities, unpack_first
 from kg.records import Analysis, Article, Entity, Extraction, Merge
 from kg.settings import DEFAULT, Settings
 from kg.workers import STATE, run_chunks
@@ -77,28 +77,30 @@ class Corpus:
     merges: list[Merge] = field(default_factory=list)
 
 
-def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis | bytes, list[Entity]]]:
+def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis | bytes, list[Entity] | bytes]]:
     """First pass (worker): analysis and document-level linking of each article. With
-    ``STATE["pack"]`` the (analysis, entities) pair also comes back pickled (``_unpack``)."""
+    ``STATE["pack"]`` (several processes) both come back as bytes (``kg.pack``): the pair for
+    the second pass, and the entities for the parent (``_first_pass`` reads them)."""
     from kg.link import link_document
     from kg.nlp import analyse_many
 
     articles, ctx, settings = STATE["articles"], STATE["ctx"], STATE["settings"]
     texts = [articles[i].text for i in indices]
-    out = []
+    out: list[tuple[Analysis | bytes, list[Entity] | bytes]] = []
     for text, an in zip(texts, analyse_many(texts, settings=settings)):
         entities = link_document(text, list(an.mentions), ctx)
-        out.append((pickle.dumps((an, entities), pickle.HIGHEST_PROTOCOL) if STATE.get("pack") else an, entities))
+        out.append((pack_first(text, an, entities), pack_entities(text, entities)) if STATE.get("pack")
+                   else (an, entities))
     return out
 
 
-def _unpack(first: tuple[Analysis | bytes, list[Entity]]) -> tuple[Analysis, list[Entity]]:
+def _unpack(first: tuple[Analysis | bytes, list[Entity]], text: str, *, mentions: bool = True) -> tuple[Analysis, list[Entity]]:
     """A document's first-pass result. On several processes the analysis and entities travel
-    pickled as well (one ``bytes`` object, a third of the records' size): a forked worker that
-    reads records copies the parent's memory pages (reading writes reference counts); reading
-    one ``bytes`` object copies one page."""
+    as bytes (``kg.pack``, a third of the records' size): a forked worker that reads records
+    copies the parent's memory pages (reading writes reference counts); reading one ``bytes``
+    object copies one page."""
     packed, entities = first
-    return pickle.loads(packed) if isinstance(packed, bytes) else (packed, entities)
+    return unpack_first(text, packed, mentions=mentions) if isinstance(packed, bytes) else (packed, entities)
 
 
 def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...] | None, tuple, tuple]]:
@@ -111,8 +113,11 @@ def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...] | Non
     articles, firsts, known, ctx = STATE["articles"], STATE["firsts"], STATE["known"], STATE["ctx"]
     out = []
     for i in indices:
-        article, (analysis, first) = articles[i], _unpack(firsts[i])
+        article = articles[i]
+        analysis, first = _unpack(firsts[i], article.text, mentions=False)
         relinked = _relinks(known, article.text, first)
+        if relinked:
+            analysis, _ = _unpack(firsts[i], article.text)
         entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known) if relinked else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
                                        list(entities), date=article.date)
@@ -170,6 +175,8 @@ def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> 
     done_before, total = len(articles) - len(todo), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
     fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=jobs, state=state, done=report)))
+    fresh = {i: (first, unpack_entities(articles[i].text, ents) if isinstance(ents, bytes) else ents)
+             for i, (first, ents) in fresh.items()}
     if memo.enabled:
         memo.put_many({keys[i]: fresh[i] for i in todo})
     if progress:

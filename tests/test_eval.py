@@ -84,7 +84,7 @@ def test_a_gold_document_without_extraction_is_an_error():
 # the project's gold sets, with a small margin below the scores in the README: a rule change
 # that costs more than that fails here. The blind set was scored 0.830 before any rule was
 # changed for it (it is no longer blind: its errors were studied).
-FLOORS = {"seeds.jsonl": 0.92, "others.jsonl": 0.95, "blind.jsonl": 0.93}
+FLOORS = {"seeds.jsonl": 0.92, "others.jsonl": 0.96, "blind.jsonl": 0.94}
 
 
 @pytest.mark.parametrize("gold_file", sorted(FLOORS))

@@ -92,9 +92,20 @@ def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext
         return cid if cid is not None and table.kind[cid] == "Company" else None
     for alias in aliases:
         cid = table.lookup(alias)
-        if cid is not None and table.kind[cid] == m.type:
+        if cid is not None and table.kind[cid] == m.type and not _other_industry(m, alias, table.names[cid], ctx):
             return cid
     return None
+
+
+def _other_industry(m: Mention, alias: str, names: set[str], ctx: RuleContext) -> bool:
+    """Whether a company short name joins a cluster only through its bare brand while naming an
+    industry the cluster's names do not: 某昌化学 is not 某昌新材料（宁波）有限公司 (a parent and its
+    subsidiary share the brand)."""
+    if m.type != "Company":
+        return False
+    core = strip_places(fold(m.text), ctx)
+    rest = core[len(alias):] if core.startswith(alias) else ""
+    return bool(rest) and rest in ctx.words("industry") and not any(rest in n for n in names)
 
 
 def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTable:

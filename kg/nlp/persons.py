@@ -35,7 +35,8 @@ def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False) -> bool:
     """Whether ``name`` looks like a Chinese personal name (``rare_ok``: the context already
     says a name follows, so rarer family names count too)."""
     family = ctx.surname_size(name, rare_ok=rare_ok)
-    if not 2 <= len(name) <= family + 2 or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
+    given_max = 3 if family == 2 and name[:2] in ctx.rare_surnames else 2     # Japanese: 山本健太郎
+    if not 2 <= len(name) <= family + given_max or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
         return False
     not_person = ctx.words("not_person")
     given = name[family:]
@@ -104,7 +105,7 @@ def spaced_bylines(text: str, ctx: RuleContext) -> list[Mention]:
 
 def _name_before(text: str, end: int, ctx: RuleContext) -> int | None:
     """Start of a name ending at ``end`` whose left side is a boundary or a title."""
-    for size in (3, 2, 4):
+    for size in (3, 2, 4, 5):
         start = end - size
         if start < 0 or not is_name(ctx, text[start:end]) or (size == 3 and _verb_across(text, end, ctx)):
             continue
@@ -132,7 +133,7 @@ def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True
     """End of a name starting at ``start`` (right after a title) whose right side is a
     boundary, a cue word, a function word or a verb."""
     weak = ctx.words("person_after_weak")
-    for size in (3, 2, 4):
+    for size in (3, 2, 4, 5):
         end = start + size
         if end > len(text) or not is_name(ctx, text[start:end], rare_ok=rare_ok) or (size == 3 and _verb_across(text, end, ctx)):
             continue

@@ -125,3 +125,11 @@ def test_list_mates_are_names_not_sectors():
     # … but common nouns in it are sectors, and an item with a count is no name
     [ex] = _extract("飞澜科技是园区的龙头企业。\n\n园区已集聚飞澜科技、运营和培训企业21家。")
     assert {e.label for e in ex.entities if e.type == "Company"} == {"飞澜科技"}
+
+
+def test_a_parent_sharing_the_brand_of_its_subsidiary_stays_apart():
+    [ex] = _extract("某昌新材料（宁波）有限公司是韩国某昌化学（SECHANG）在华设立的全资子公司，"
+                    "某昌化学总部位于韩国首尔。")
+    companies = {e.label: e for e in ex.entities if e.type == "Company"}
+    assert set(companies) == {"某昌新材料（宁波）有限公司", "韩国某昌化学"}
+    assert "某昌化学" in companies["韩国某昌化学"].aliases

@@ -23,6 +23,7 @@ def persons(text):
     ("已引进外资项目4个。（王欣/文 陈晓东/摄）\n\n图片新闻", ["王欣", "陈晓东"]),
     ("项目负责人傅嘉良介绍，项目投产后", ["傅嘉良"]),
     ("公司总经理小林隆之说。", ["小林隆之"]),                                # a Japanese family name after a title
+    ("中国区负责人山本健太郎说：“我们选了这里。”", ["山本健太郎"]),             # … and a three-character given name
     ("集团亚太区总裁扬·克吕格尔表示，选择瑞安", ["扬·克吕格尔"]),
 ])
 def test_person_patterns(text, expected):

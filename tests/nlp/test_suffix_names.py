@@ -63,6 +63,7 @@ def test_left_boundary(text, expected):
     ("新区三个园区和5个项目集中签约。", "Park"),
     ("二季度，经开区将再组织两轮项目集中开工。", "Project"),
     ("让县一级医院也用得起。", "Organization"),
+    ("“比学赶超不是比口号。”某江经开区党工委书记某某说。", "Organization"),   # 党工委书记 is the title
     ("这家年营收超过28亿元的集团，最初只是一家小厂。", "Company"),
     ("这一格局正在改变，布局更加合理。", "Organization"),
 ])

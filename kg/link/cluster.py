@@ -292,11 +292,40 @@ def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: Rule
             table.names[target].add(moved)
 
 
+def company_projects(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> list[Mention]:
+    """``mentions`` without projects named only by a company of the document (某某传动项目落户…
+    after 德国某某传动集团): "the company's project" is a reference, not a project's name. Their
+    names leave the table, so propagation does not find them again."""
+    out = []
+    for m in mentions:
+        owner = _company_of(m.text[:-len(PROJECT_WORD)], table, ctx) \
+            if m.type == "Project" and m.text.endswith(PROJECT_WORD) else None
+        if owner is not None:
+            for name in [n for n, cid in table.owner.items() if cid == table.owner.get(key(m.text))]:
+                del table.owner[name]
+            continue
+        out.append(m)
+    return out
+
+
+PROJECT_WORD = "项目"
+
+
+def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:
+    """The company cluster ``prefix`` names (with or without its place: 德国某某传动)."""
+    for name in (prefix, strip_places(fold(prefix), ctx)):
+        cid = table.lookup(name) if len(name) >= 2 else None
+        if cid is not None and table.kind[cid] == "Company":
+            return cid
+    return None
+
+
 def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
                   known: Gazetteer | None = None) -> list[Entity]:
     """Entities of one document from its mentions (and the corpus's ``known`` names)."""
     table = build_table(text, mentions, ctx)
     abbreviations(mentions, table, ctx)
     embedded_companies(mentions, table, ctx)
+    mentions = company_projects(mentions, table, ctx)
     found = list_mates(text, propagate(text, mentions, table, known), ctx)
     return entities(found, table, ctx)

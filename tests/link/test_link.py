@@ -133,3 +133,9 @@ def test_a_parent_sharing_the_brand_of_its_subsidiary_stays_apart():
     companies = {e.label: e for e in ex.entities if e.type == "Company"}
     assert set(companies) == {"某昌新材料（宁波）有限公司", "韩国某昌化学"}
     assert "某昌化学" in companies["韩国某昌化学"].aliases
+
+
+def test_a_project_named_only_by_its_company_is_no_project():
+    [ex] = _extract("德国澜特传动项目落户瑞安\n\n6月19日，德国澜特传动集团与园区签约，"
+                    "由其全资子公司澜特传动（温州）有限公司投资建设年产15万台工业齿轮箱项目。")
+    assert [e.label for e in ex.entities if e.type == "Project"] == ["年产15万台工业齿轮箱项目"]

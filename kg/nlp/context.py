@@ -30,7 +30,7 @@ class RuleContext:
 
     lex: Lexicon
     places: Gazetteer                  # Chinese divisions and countries: also used to read names
-    abroad: Gazetteer                  # foreign cities: found as places on their own only
+    all_places: Gazetteer              # those and foreign cities (found as places on their own only)
     suffix_re: re.Pattern[str]
     suffix_rules: dict[str, SuffixRule]
     stops: ahocorasick_rs.AhoCorasick  # stop words and shielding nouns, leftmost-longest
@@ -99,6 +99,14 @@ class RuleContext:
         return any(s == 0 and self.stop_words[i] for i, s, _ in found)
 
 
+def _union(first: Gazetteer, second: Gazetteer) -> Gazetteer:
+    """One gazetteer with the names of both (the first's entry wins a shared name)."""
+    both = Gazetteer()
+    for entry in [*first.entries.values(), *second.entries.values()]:
+        both.add(entry)
+    return both
+
+
 def _build(lex: Lexicon, places: Gazetteer, abroad: Gazetteer) -> RuleContext:
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
@@ -107,7 +115,7 @@ def _build(lex: Lexicon, places: Gazetteer, abroad: Gazetteer) -> RuleContext:
     return RuleContext(
         lex=lex,
         places=places,
-        abroad=abroad,
+        all_places=_union(places, abroad),
         suffix_re=words_regex({r.suffix for r in lex.suffixes}),
         suffix_rules={r.suffix: r for r in lex.suffixes},
         stops=ahocorasick_rs.AhoCorasick(stop_patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),

@@ -36,9 +36,7 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
     folded = fold(text)
     found = find_suffix_names(folded, ctx) + find_persons(folded, ctx) + find_enumerated(folded, ctx)
     found += short_companies(folded, ctx)
-    inside = covered(found, len(folded))
-    found += gazetteer_mentions(folded, ctx.places, "place", inside)
-    found += gazetteer_mentions(folded, ctx.abroad, "place", inside)
+    found += gazetteer_mentions(folded, ctx.all_places, "place", covered(found, len(folded)))
     if user is not None:
         found += gazetteer_mentions(folded, user, "user")
     return [_unfold(m, text) for m in resolve(found, folded, ctx)]

@@ -63,25 +63,48 @@ from hypothesis import given, settings as hsettings, strategies as st  # noqa: E
 def test_fast_char_words_equal_spacy_char_segmenter(text):
     import spacy
 
-    from kg.nlp.spacy_pipeline import char_words
+    from kg.nlp.spacy_pipeline import char_tokens
     doc = spacy.blank("zh").make_doc(text)
-    assert char_words(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+    assert char_tokens(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.idx for t in doc])
 
 
-def test_set_entities_equals_spacy_set_ents_outside():
-    import spacy
+def _spacy_ents(doc, mentions):
+    """What spaCy's own calls make of the mentions: expanded char spans, filtered, set."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    from kg.nlp.spacy_pipeline import set_entities
+    spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
+    spans = filter_spans([s for s in spans if s is not None])
+    doc.set_ents([Span(doc, s.start, s.end, label=s.label_) for s in spans], default="outside")
+    return [(t.ent_iob_, t.ent_type_) for t in doc]
 
-    nlp = spacy.blank("zh")
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("杭州某科技小镇 \n\u3000a1，。")), min_size=1, max_size=40), st.data())
+def test_token_spans_and_set_entities_equal_spacy(text, data):
+    from kg.nlp.spacy_pipeline import cached_pipeline, make_docs, set_entities, token_spans
+    from kg.records import Mention
+    from kg.settings import DEFAULT
+
+    nlp = cached_pipeline(DEFAULT)
+    mentions = []
+    for _ in range(data.draw(st.integers(0, 5))):
+        s = data.draw(st.integers(0, len(text) - 1))
+        e = data.draw(st.integers(s + 1, len(text)))
+        mentions.append(Mention(text=text[s:e], start=s, end=e, type=data.draw(st.sampled_from(["Company", "Park"]))))
+    ours = next(make_docs(nlp, [text]))
+    set_entities(ours, token_spans(ours, mentions))
+    assert [(t.ent_iob_, t.ent_type_) for t in ours] == _spacy_ents(nlp.make_doc(text), mentions)
+
+
+def test_set_entities_names_the_entities():
+    from kg.nlp.spacy_pipeline import cached_pipeline, make_docs, set_entities, token_spans
+    from kg.records import Mention
+    from kg.settings import DEFAULT
+
     text = "杭州某某科技有限公司落户某某小镇，董事长张三表示。"
-    a, b = nlp(text), nlp(text)
-    spans = filter_spans([a.char_span(0, 10, label="Company"), a.char_span(text.index("某某小镇"), text.index("某某小镇") + 4, label="Park"),
-                          a.char_span(text.index("张三"), text.index("张三") + 2, label="Person")])
-    set_entities(a, spans)
-    b.set_ents([Span(b, s.start, s.end, label=s.label_) for s in spans], default="outside")
-    assert [(t.ent_iob_, t.ent_type_) for t in a] == [(t.ent_iob_, t.ent_type_) for t in b]
-    assert [(e.text, e.label_) for e in a.ents] == [("杭州某某科技有限公司", "Company"), ("某某小镇", "Park"),
-                                                     ("张三", "Person")]
+    found = [("杭州某某科技有限公司", "Company"), ("某某小镇", "Park"), ("张三", "Person")]
+    mentions = [Mention(text=t, start=text.index(t), end=text.index(t) + len(t), type=k) for t, k in found]
+    doc = next(make_docs(cached_pipeline(DEFAULT), [text]))
+    set_entities(doc, token_spans(doc, mentions))
+    assert [(e.text, e.label_) for e in doc.ents] == found

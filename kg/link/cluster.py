@@ -292,23 +292,23 @@ def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: Rule
             table.names[target].add(moved)
 
 
+PROJECT_WORD = "项目"
+
+
 def company_projects(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> list[Mention]:
     """``mentions`` without projects named only by a company of the document (某某传动项目落户…
     after 德国某某传动集团): "the company's project" is a reference, not a project's name. Their
     names leave the table, so propagation does not find them again."""
     out = []
     for m in mentions:
-        owner = _company_of(m.text[:-len(PROJECT_WORD)], table, ctx) \
-            if m.type == "Project" and m.text.endswith(PROJECT_WORD) else None
-        if owner is not None:
-            for name in [n for n, cid in table.owner.items() if cid == table.owner.get(key(m.text))]:
+        if m.type == "Project" and m.text.endswith(PROJECT_WORD) \
+                and _company_of(m.text[:-len(PROJECT_WORD)], table, ctx) is not None:
+            dropped = table.owner.get(key(m.text))
+            for name in [n for n, cid in table.owner.items() if cid == dropped]:
                 del table.owner[name]
             continue
         out.append(m)
     return out
-
-
-PROJECT_WORD = "项目"
 
 
 def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from kg.nlp.context import RuleContext
-from kg.nlp.suffix_names import FACILITY_RE, cut_at_stops, leftover, walk_left
+from kg.nlp.suffix_names import FACILITY_ENDS, cut_at_stops, leftover, walk_left
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
@@ -166,7 +166,7 @@ def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
     for m in QUOTED_RE.finditer(text):
         after = text[m.end():m.end() + 16]
         clause = re.split(r"[，。；！？\n]", after, maxsplit=1)[0]
-        named_facility = clause.startswith("项目") and FACILITY_RE.search(m.group(1))
+        named_facility = clause.startswith("项目") and m.group(1).endswith(FACILITY_ENDS)
         if cue_re.match(clause) or re.match(r"将?作为[^，。]{0,8}项目", clause) or named_facility:
             out.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project",
                                rule="quoted.project_cue", confidence=0.75))

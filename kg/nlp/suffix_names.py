@@ -17,7 +17,6 @@ from kg.records import Mention
 TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
 FACILITY_ENDS = ("中心", "基地", "大楼", "大厦", "总部", "园", "公寓", "工厂", "厂房", "研究院", "医院", "学校", "花园",
                  "广场", "综合体", "产业园", "港", "城")
-FACILITY_RE = re.compile(f"(?:{'|'.join(FACILITY_ENDS)})$")   # (``str.endswith(FACILITY_ENDS)`` where the whole string is tested)
 
 
 NAME_UNIT = f"[{CJK}A-Za-z0-9·&]"
@@ -118,11 +117,8 @@ def leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
 
 def _leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
     rest = NUMBER_RE.sub("", prefix)
-    places = ctx.places.find(rest)
-    for _, s, e in reversed(places):
-        rest = rest[:s] + rest[e:]
-    rest = ctx.generic_re.sub("", rest)
-    return rest, bool(places)
+    without = _without_places(rest, ctx)
+    return ctx.generic_re.sub("", without), len(without) < len(rest)
 
 
 def ends_collective(prefix: str, ctx: RuleContext) -> bool:

@@ -147,9 +147,10 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
     """Names right after a title or an introducing word (总经理某某, 同事某某)."""
     out = []
     for m in ctx.title_re.finditer(text):
-        end = _name_after(text, m.end(), ctx)
+        start = m.end() + 1 if text[m.end():m.end() + 1] == ":" else m.end()    # 创始人、CEO：某某 (folded colon)
+        end = _name_after(text, start, ctx)
         if end is not None:
-            out.append(_mention(text, m.end(), end, "person.title_before", 0.85))
+            out.append(_mention(text, start, end, "person.title_before", 0.85))
     for m in ctx.intro_re.finditer(text):
         end = _name_after(text, m.end(), ctx, rare_ok=False)
         if end is not None and (m.start() == 0 or text[m.start() - 1] in BOUNDARY or not is_name_char_cjk(text[m.start() - 1])

@@ -172,8 +172,9 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False                              # 某园两大项目, 三个小镇: a count, not a name
     if prefix + rule.suffix in ctx.words("generic"):
         return False
-    if rule.generic_ok and not ctx.stops_inside(prefix) and prefix not in ctx.words("generic"):
-        return True
+    if rule.generic_ok and prefix not in ctx.words("generic") and \
+            ctx.last_stop_end(prefix, 0, len(prefix), skip_adjacent=rule.verb_modifier) == 0:
+        return True                               # no stop word but a verb next to the suffix (某区建设局)
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
     rest, has_place = leftover(prefix, ctx)

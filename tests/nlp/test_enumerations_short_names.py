@@ -19,6 +19,7 @@ def companies(text):
     ("聚集起巨岚、奥的森机电、瀚兴电力等高科技企业。", ["奥的森机电", "巨岚", "瀚兴电力"]),
     ("——泓塑科技成功登陆创业板。", ["泓塑科技"]),
     ("是韩国某昌化学（SECHANG）在华设立的全资子公司", ["韩国某昌化学"]),
+    ("公司完成由新加坡某石资本（Censtone）领投的A轮融资。", ["新加坡某石资本"]),
 ])
 def test_company_short_names(text, expected):
     assert companies(text) == expected

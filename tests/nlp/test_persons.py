@@ -25,6 +25,7 @@ def persons(text):
     ("公司总经理小林隆之说。", ["小林隆之"]),                                # a Japanese family name after a title
     ("中国区负责人山本健太郎说：“我们选了这里。”", ["山本健太郎"]),             # … and a three-character given name
     ("集团亚太区总裁扬·克吕格尔表示，选择瑞安", ["扬·克吕格尔"]),
+    ("02 某某机器人有限公司\n\n联合创始人、CEO：黄一川\n\n公司主攻关节模组。", ["黄一川"]),
 ])
 def test_person_patterns(text, expected):
     assert persons(text) == expected

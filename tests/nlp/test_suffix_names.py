@@ -47,6 +47,12 @@ def names(text, kind=None):
     ("在杭州余杭某溪科技城某溪海创园8号楼。", ("Park", "某溪海创园")),
     ("小镇内的某岫众创空间今年被认定为孵化器。", ("Park", "某岫众创空间")),
     ("来源：永康市融媒体中心 记者：某某", ("Organization", "永康市融媒体中心")),
+    ("4月16日，杭州钱塘某川生物医药港签约。", ("Park", "某川生物医药港")),   # a park after stacked places
+    ("科技园“某柳孵化中心”正式投用。", ("Park", "某柳孵化中心")),
+    ("近日，浙江省经信厅公布了名单。", ("Organization", "浙江省经信厅")),
+    ("某口镇党委副书记何文涛介绍。", ("Organization", "某口镇党委")),
+    ("工作人员迅速与新区建设局联系。", ("Organization", "新区建设局")),        # a verb next to 局
+    ("其中，浙江某珩新能源科技有限公司系浙江某珩控股集团有限公司全资子公司。", ("Company", "浙江某珩控股集团有限公司")),
 ])
 def test_left_boundary(text, expected):
     assert expected in names(text)
@@ -63,6 +69,8 @@ def test_left_boundary(text, expected):
     ("新区三个园区和5个项目集中签约。", "Park"),
     ("二季度，经开区将再组织两轮项目集中开工。", "Project"),
     ("让县一级医院也用得起。", "Organization"),
+    ("余伟现任公司首席技术官。", "Company"),
+    ("在餐厅和展厅里。", "Organization"),
     ("“比学赶超不是比口号。”某江经开区党工委书记某某说。", "Organization"),   # 党工委书记 is the title
     ("这家年营收超过28亿元的集团，最初只是一家小厂。", "Company"),
     ("这一格局正在改变，布局更加合理。", "Organization"),

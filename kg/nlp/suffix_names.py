@@ -313,6 +313,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
         rule = ctx.suffix_rules[m.group()]
         if rule.exclude_next and text[m.end():m.end() + 1] in tuple(rule.exclude_next):
             continue
+        if rule.exclude_prev and m.start() and text[m.start() - 1] in rule.exclude_prev:
+            continue                              # 布局, 展厅: what ``acceptable`` would refuse, decided at once
         if AWARD_AFTER_RE.match(text, m.end()):
             continue                              # 某某市政府质量奖 is an award, not a body
         walk = walk_left(text, m.start(), rule.max_prefix)

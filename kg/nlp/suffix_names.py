@@ -170,6 +170,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False
     if COUNTED_END_RE.search(prefix):
         return False                              # 某园两大项目, 三个小镇: a count, not a name
+    if rule.type == "Project" and rule.suffix in PHASES and _ends_with_park(prefix, ctx):
+        return False                              # 某某产业园一期: a phase of the park, not a project
     if prefix + rule.suffix in ctx.words("generic"):
         return False
     if rule.generic_ok and prefix not in ctx.words("generic") and \
@@ -213,6 +215,12 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
 
 
 OWNER_ENDS = tuple("区城镇园县市省所院局委")
+PHASES = ("一期", "二期", "三期", "四期")
+
+
+def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
+    found = ctx.suffix_end_re.search(prefix)
+    return found is not None and ctx.suffix_rules[found.group()].type == "Park"
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
 COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次)$")

@@ -70,6 +70,7 @@ def test_left_boundary(text, expected):
     ("二季度，经开区将再组织两轮项目集中开工。", "Project"),
     ("让县一级医院也用得起。", "Organization"),
     ("余伟现任公司首席技术官。", "Company"),
+    ("某溪数字经济产业园一期建成，入驻企业42家。", "Project"),       # a phase of a park
     ("在餐厅和展厅里。", "Organization"),
     ("“比学赶超不是比口号。”某江经开区党工委书记某某说。", "Organization"),   # 党工委书记 is the title
     ("这家年营收超过28亿元的集团，最初只是一家小厂。", "Company"),

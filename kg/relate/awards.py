@@ -36,6 +36,27 @@ def award_names(phrase: str) -> list[str]:
     return out
 
 
+LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二三四五六七八九十几多]+)[家个名](?:企业|公司)?")
+LIST_JOINT_RE = re.compile("、|和|及|以及")
+
+
+def _heads_before(view: DocView, sent: Span, pos: int) -> list[Hit]:
+    """``A、B、C等9家企业获评…``: every company of the list before the verb; else the one head."""
+    c_start, _ = view.clause_at(pos, sent)
+    hits = view.hits_in(c_start, pos)
+    if hits and hits[-1].type == "Company":
+        tail = LIST_TAIL_RE.match(view.text, after(view, hits[-1]), pos)
+        if tail and cues.ADVERB_GAP_RE.fullmatch(view.text, tail.end(), pos):
+            heads = [hits[-1]]
+            for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
+                if a.type != "Company" or not LIST_JOINT_RE.fullmatch(view.text, after(view, a), b.start):
+                    break
+                heads.append(a)
+            return heads[::-1]
+    head = _head_before(view, sent, pos)
+    return [head] if head is not None else []
+
+
 def _head_before(view: DocView, sent: Span, pos: int) -> Hit | None:
     """The company/person right before the verb, or the sentence subject for an elliptical clause."""
     c_start, _ = view.clause_at(pos, sent)
@@ -70,19 +91,18 @@ def awards(view: DocView, sent: Span) -> Iterator[Relation]:
             continue
         if verb in cues.STRONG_AWARD_VERBS and len(phrase) < 3:
             continue
-        head = head or _head_before(view, sent, m.start())
-        if head is None:
-            continue
-        for name in award_names(phrase):
-            yield Relation(type="receivedAward", head=head.id, tail=name, evidence=sent,
-                           confidence=0.8 if verb in cues.STRONG_AWARD_VERBS else 0.6,
-                           rule="receivedAward.verb")
+        heads = [head] if head is not None else _heads_before(view, sent, m.start())
+        for h in heads:
+            for name in award_names(phrase):
+                yield Relation(type="receivedAward", head=h.id, tail=name, evidence=sent,
+                               confidence=0.8 if verb in cues.STRONG_AWARD_VERBS else 0.6,
+                               rule="receivedAward.verb" if len(heads) == 1 else "receivedAward.list")
 
 
 def award_relations(view: DocView) -> list[Relation]:
     """Every receivedAward edge of the document."""
     out: list[Relation] = []
-    for sent in view.busy_sentences:
+    for sent in view.sentences:                 # all: ``2023年，他获评…`` names no entity itself
         if cues.AWARD_VERB_RE.search(sent.text):
             out.extend(awards(view, sent))
     return out

@@ -96,11 +96,17 @@ def _bare_title(view: DocView, sent: Span, person: Hit) -> tuple[Entity, str] | 
     """``…。董事长某某表示``: a company title alone opening the clause belongs to the company
     the paragraph last named (not across paragraphs): (the company, the title)."""
     c_start, _ = view.clause_at(person.start, sent)
+    if c_start == person.start and c_start > sent.start and view.text[c_start - 1] in "：:":
+        c_start, _ = view.clause_at(c_start - 1, sent)     # the colon ends a clause of its own
     lead = view.text[c_start:person.start].lstrip("“”\"‘’ ")
+    listed = lead.endswith(("：", ":"))           # a profile's line 创始人、总经理：某某 …
+    lead = lead.rstrip("：: ")
     if not COMPANY_TITLE_RE.fullmatch(lead):
         return None
     company = view.last_company(person.start)
-    if company is None or company.start < view.paragraph_at(person.start)[0]:
+    p_start = view.paragraph_at(person.start)[0]
+    floor = view.paragraph_at(p_start - 1)[0] if listed and p_start else p_start   # … under the company's heading
+    if company is None or company.start < floor:
         return None
     return company.entity, lead
 
@@ -140,7 +146,7 @@ def appointed(view: DocView, sent: Span) -> Iterator[Relation]:
                 continue
         command = cues.COMMAND_RE.search(view.text, m.end(), view.clause_at(m.end(), sent)[1])
         if command:
-            yield from _commanded(view, sent, person, command.group())
+            yield from _commanded(view, sent, person, command.group(), m.end())
 
 
 def _role_end(view: DocView, pos: int, sent: Span) -> int | None:
@@ -153,8 +159,14 @@ def _role_end(view: DocView, pos: int, sent: Span) -> int | None:
     return best
 
 
-def _commanded(view: DocView, sent: Span, person: Hit, role: str) -> Iterator[Relation]:
-    """``他担任…指挥部的总指挥，统一协调保税区…`` → involvedIn the zone or project named."""
+def _commanded(view: DocView, sent: Span, person: Hit, role: str, at: int) -> Iterator[Relation]:
+    """``他担任…指挥部的总指挥，统一协调保税区…`` → involvedIn the zone or project named;
+    ``某某担任该项目攻坚专班总指挥`` → the project that ``该项目`` stands for."""
+    if view.text.startswith("该项目", at):
+        project = view.last_before(at, "Project", floor=view.story_at(at).start)
+        if project is not None:
+            yield _rel("involvedIn", person, project.entity, sent, "command", 0.7, role)
+            return
     targets = view.hits_in(sent.start, sent.end, "Project", "Park")
     if targets:
         yield _rel("involvedIn", person, targets[0].entity, sent, "command", 0.7, role)

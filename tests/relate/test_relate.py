@@ -61,3 +61,22 @@ def test_a_bare_title_works_for_the_company_of_its_paragraph():
                        "总经理吴晓燕说，订单已排到明年。")
     assert ("worksFor", "周明远", "澜特精工", "董事长") in found
     assert not any(h == "吴晓燕" for _, h, _, _ in found)        # no company named in her paragraph
+
+
+def test_an_award_to_a_list_and_to_a_pronoun():
+    found, _ = extract("近日，浙江某澜电气有限公司、温州某科汽车部件有限公司等9家企业获评“浙江省绿色低碳工厂”。\n\n"
+                       "董事长周明远每天到车间转一圈。2023年，他获评“浙江省优秀企业家”。")
+    assert ("receivedAward", "浙江某澜电气有限公司", "浙江省绿色低碳工厂", None) in found
+    assert ("receivedAward", "温州某科汽车部件有限公司", "浙江省绿色低碳工厂", None) in found
+    assert ("receivedAward", "周明远", "浙江省优秀企业家", None) in found
+
+
+def test_a_profile_line_under_the_company_heading():
+    found, _ = extract("03 台州某微医疗器械有限公司\n\n创始人、总经理：林静芳\n\n某微医疗是园区引进的第一家医疗器械企业。")
+    assert ("worksFor", "林静芳", "台州某微医疗器械有限公司", "创始人、总经理") in found
+
+
+def test_a_commander_of_the_project_the_anaphor_stands_for():
+    found, _ = extract("某珩膜材年产5000万平方米反渗透膜二期项目主体封顶。开发区党工委书记、管委会主任邬立成"
+                       "担任该项目攻坚专班总指挥。")
+    assert any(t == "involvedIn" and h == "邬立成" and tail.endswith("反渗透膜二期项目") for t, h, tail, _ in found)

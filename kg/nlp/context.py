@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from kg.nlp.gazetteer import ABROAD_FILES, Gazetteer, place_gazetteer
+from kg.nlp.gazetteer import ABROAD_FILES, PLACE_FILES, Gazetteer, place_gazetteer
 from kg.nlp.lexicon import Lexicon, SuffixRule, load_lexicon
 from kg.nlp.textutil import CJK, words_regex
 from kg.settings import DATA_DIR, RULES_DIR
@@ -99,15 +99,7 @@ class RuleContext:
         return any(s == 0 and self.stop_words[i] for i, s, _ in found)
 
 
-def _union(first: Gazetteer, second: Gazetteer) -> Gazetteer:
-    """One gazetteer with the names of both (the first's entry wins a shared name)."""
-    both = Gazetteer()
-    for entry in [*first.entries.values(), *second.entries.values()]:
-        both.add(entry)
-    return both
-
-
-def _build(lex: Lexicon, places: Gazetteer, abroad: Gazetteer) -> RuleContext:
+def _build(lex: Lexicon, places: Gazetteer, all_places: Gazetteer) -> RuleContext:
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
     shields = lex.words("nouns") | lex.words("industry_nouns")     # words that hide a verb inside them
@@ -115,7 +107,7 @@ def _build(lex: Lexicon, places: Gazetteer, abroad: Gazetteer) -> RuleContext:
     return RuleContext(
         lex=lex,
         places=places,
-        all_places=_union(places, abroad),
+        all_places=all_places,
         suffix_re=words_regex({r.suffix for r in lex.suffixes}),
         suffix_rules={r.suffix: r for r in lex.suffixes},
         stops=ahocorasick_rs.AhoCorasick(stop_patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
@@ -139,5 +131,6 @@ def _build(lex: Lexicon, places: Gazetteer, abroad: Gazetteer) -> RuleContext:
 def rule_context(rules_dir: Path = RULES_DIR, data_dir: Path = DATA_DIR) -> RuleContext:
     """The cached context for a rules folder and a data folder."""
     lex = load_lexicon(rules_dir)
-    return _build(lex, place_gazetteer(data_dir, lex.words("not_place")),
-                  place_gazetteer(data_dir, lex.words("not_place"), ABROAD_FILES))
+    exclude = lex.words("not_place")
+    return _build(lex, place_gazetteer(data_dir, exclude),
+                  place_gazetteer(data_dir, exclude, PLACE_FILES + ABROAD_FILES))

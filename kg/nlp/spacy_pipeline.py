@@ -81,17 +81,17 @@ def set_entities(doc: Doc, spans: list[tuple[int, int, int]]) -> None:
     size = len(doc)
     iob = numpy.zeros((size, 2), dtype="uint64")
     if spans:
-        s, e, label = (numpy.array(col, dtype="uint64") for col in zip(*spans))
+        starts, ends, labels = zip(*spans)
+        s, e = numpy.array(starts, dtype="int64"), numpy.array(ends, dtype="int64")
         inside = numpy.zeros(size + 1, dtype="int64")
-        numpy.add.at(inside, s.astype("int64"), 1)
-        numpy.add.at(inside, e.astype("int64"), -1)
-        covered = numpy.cumsum(inside[:-1]) > 0
-        labels = numpy.zeros(size + 1, dtype="uint64")          # label hashes: wrap-around sums
-        numpy.add.at(labels, s.astype("int64"), label)
-        numpy.subtract.at(labels, e.astype("int64"), label)
-        iob[:, 1] = numpy.cumsum(labels[:-1], dtype="uint64")
-        iob[:, 0] = numpy.where(covered, IOB_INSIDE, IOB_OUTSIDE)
-        iob[s.astype("int64"), 0] = IOB_BEGIN
+        numpy.add.at(inside, s, 1)
+        numpy.add.at(inside, e, -1)
+        kinds = numpy.zeros(size + 1, dtype="uint64")            # label hashes: wrap-around sums
+        numpy.add.at(kinds, s, numpy.array(labels, dtype="uint64"))
+        numpy.subtract.at(kinds, e, numpy.array(labels, dtype="uint64"))
+        iob[:, 1] = numpy.cumsum(kinds[:-1], dtype="uint64")
+        iob[:, 0] = numpy.where(numpy.cumsum(inside[:-1]) > 0, IOB_INSIDE, IOB_OUTSIDE)
+        iob[s, 0] = IOB_BEGIN
     else:
         iob[:, 0] = IOB_OUTSIDE
     doc.from_array([ENT_IOB, ENT_TYPE], iob)

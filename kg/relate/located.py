@@ -391,12 +391,15 @@ SENTENCE_RULES: tuple[Rule, ...] = IMPLICIT_RULES + (
     (by_category, re.compile("[—：:]")))
 
 
+PLACE_TYPES = frozenset(("Park", "Place"))
+
+
 def sentence_edges(view: DocView) -> list[Located]:
     """Every sentence-pattern locatedIn edge of the document."""
     kinds = ("Company", "Project", "Park", "Organization")
     busy = view.sentences_with(*kinds, words=cues.PROJECT_ANAPHOR_RE)
-    placed = [s for s in busy if view.places_in(s.start, s.end)]
-    unplaced = [s for s in busy if not view.places_in(s.start, s.end)]
+    placed = [s for s in busy if not PLACE_TYPES.isdisjoint(view.types_in(s))]
+    unplaced = [s for s in busy if PLACE_TYPES.isdisjoint(view.types_in(s))]
     return apply_rules(view, placed, SENTENCE_RULES) + apply_rules(view, unplaced, IMPLICIT_RULES)
 
 

@@ -235,9 +235,8 @@ def _unique(attrs: list[Attribute]) -> list[Attribute]:
 def park_metrics(view: DocView) -> list[Attribute]:
     """Every park metric of the document, in text order."""
     out: list[Attribute] = []
-    for sent in view.sentences:
-        if HEAD_RE.search(sent.text):
-            out += sentence_metrics(view, sent)
+    for sent in view.sentences_matching(HEAD_RE):
+        out += sentence_metrics(view, sent)
     return _unique(out)
 
 

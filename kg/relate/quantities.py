@@ -42,6 +42,9 @@ CAPACITY_RE = re.compile(
     + r"(?P<unit>(?i:gwh|mwh|kwh|gw|mw)|千瓦时|兆瓦时|台套|台|套|辆|件|片|颗|只|个|支|条|块|张|部|根|瓶|箱|盒|"
     r"双|粒|枚|组|架|艘|万吨|吨|千克|公斤|平方米|立方米|千升|升|米)"
     r"(?P<product>[\u4e00-\u9fffA-Za-z0-9]{0,30})")
+AREA_CUE_RE = re.compile(r"用地|占地|建筑面积|建面")
+CAPACITY_CUE_RE = re.compile(r"年(?:设计)?(?:产|生产能力)")
+"""Words every area / capacity match contains inside its sentence."""
 MULTIPLIERS = {None: 1, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 SQUARE_METRES = {"平方米": Decimal(1), "平米": Decimal(1), "㎡": Decimal(1), "m²": Decimal(1), "m2": Decimal(1),
                  "亩": Decimal(10000) / Decimal(15), "公顷": Decimal(10**4), "平方公里": Decimal(10**6),
@@ -144,7 +147,7 @@ def _target(view: DocView, sent: Span, start: int, end: int) -> tuple[Hit, float
 def areas(view: DocView) -> list[Attribute]:
     """Land and floor areas attached to the project they describe."""
     out = []
-    for sent in view.sentences:
+    for sent in view.sentences_matching(AREA_CUE_RE):
         for m in AREA_RE.finditer(view.text, sent.start, sent.end):
             if PART_BEFORE_RE.search(view.text, max(sent.start, m.start() - 2), m.start()):
                 continue
@@ -186,9 +189,7 @@ def _product_end(view: DocView, m: re.Match[str]) -> int:
 def capacities(view: DocView) -> list[Attribute]:
     """Annual capacities read in sentences, attached to the project they describe."""
     out = []
-    for sent in view.sentences:
-        if "年" not in sent.text:
-            continue
+    for sent in view.sentences_matching(CAPACITY_CUE_RE):
         for m in CAPACITY_RE.finditer(view.text, sent.start, sent.end):
             if NOT_YEAR_RE.search(view.text, max(0, m.start() - 1), m.start()):
                 continue

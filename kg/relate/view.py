@@ -156,6 +156,18 @@ class DocView:
             return self.sentences[i]
         return Span(text=self.text[pos:pos + 1], start=pos, end=pos + 1)
 
+    def sentences_matching(self, regex: re.Pattern[str]) -> list[Span]:
+        """The sentences in which ``regex`` finds a match, in order: one scan of the text instead
+        of one search per sentence (a match across a sentence end sends both sentences to the
+        exact check)."""
+        found: set[int] = set()
+        for m in regex.finditer(self.text):
+            for pos in (m.start(), m.end() - 1):
+                i = bisect_right(self._sent_starts, pos) - 1
+                if i >= 0 and pos < self.sentences[i].end:
+                    found.add(i)
+        return [s for s in (self.sentences[i] for i in sorted(found)) if regex.search(self.text, s.start, s.end)]
+
     def clause_at(self, pos: int, sent: Span | None = None) -> tuple[int, int]:
         """Bounds of the clause (between ，；：。 …) around ``pos`` inside its sentence."""
         sent = sent or self.sentence_at(pos)
@@ -274,20 +286,33 @@ class DocView:
     def sentences_with(self, *types: str, words: re.Pattern[str] | None = None) -> list[Span]:
         """Busy sentences naming one of ``types`` (or, when given, matching ``words``)."""
         wanted = frozenset(types)
-        types_in = self.types_in
-        return [s for s in self.busy_sentences
-                if not wanted.isdisjoint(types_in(s)) or (words is not None and words.search(s.text))]
+        return [s for s, found in self._busy_types
+                if not wanted.isdisjoint(found) or (words is not None and words.search(s.text))]
 
     @cached_property
     def busy_sentences(self) -> list[Span]:
         """Sentences that name an entity (or a place anaphor): the others match no rule."""
+        return [s for s, _ in self._busy_types]
+
+    @cached_property
+    def _busy_types(self) -> list[tuple[Span, frozenset[str]]]:
+        """The busy sentences with the types they name, in one sweep over mentions and anaphora
+        (a mention counts for a sentence's types when it ends inside it)."""
         out = []
+        hits, anaphors, cache = self.hits, self.anaphors, self._sentence_types
+        i = j = 0
         for sent in self.sentences:
-            i = bisect_left(self._starts, sent.start)
-            j = bisect_left(self._anaphor_starts, sent.start)
-            if (i < len(self.hits) and self.hits[i].start < sent.end) or (
-                    j < len(self.anaphors) and self.anaphors[j].start < sent.end):
-                out.append(sent)
+            start, end = sent.start, sent.end
+            i = bisect_left(self._starts, start, i)
+            j = bisect_left(self._anaphor_starts, start, j)
+            if not ((i < len(hits) and hits[i].start < end) or (j < len(anaphors) and anaphors[j].start < end)):
+                continue
+            types = cache.get(start)
+            if types is None:
+                types = {h.type for h in hits[i:bisect_left(self._starts, end, i)] if h.end <= end}
+                types.update(a.type for a in anaphors[j:bisect_left(self._anaphor_starts, end, j)] if a.end <= end)
+                types = cache[start] = frozenset(types)
+            out.append((sent, types))
         return out
 
     def topic_park(self, pos: int) -> Entity | None:

@@ -135,6 +135,9 @@ def _derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
         return park_aliases(name, ctx)
     if kind == "Project" and name.endswith("项目") and _usable(name[:-2], ctx):
         return [name[:-2]]
+    if kind == "Person" and "·" in name:     # 马库斯·某某 is later written by the family name alone
+        family = name.rsplit("·", 1)[1]
+        return [family] if len(family) >= 2 else []
     if kind == "Place":                      # 杭州某某新区 is also written 某某新区
         bare = strip_places(name, ctx)
         return [bare] if bare != name and len(bare) >= 3 else []

@@ -13,10 +13,10 @@ MARKERS = ("本报记者", "记者", "通讯员", "实习生", "文字", "作者
 # credit labels that are common words too: only as labels (版式:某某, 统筹 某某)
 LABELS = ("美编", "版式", "排版", "校对", "摄像", "统筹", "策划", "监制", "终审", "复审", "初审")
 LABEL = (f"{words_regex(set(MARKERS)).pattern}|{words_regex(set(LABELS)).pattern}(?=[ \\t:/])"
-         "|[文图](?=[:/])")                 # 文/某某 图/某某
+         "|文/图|图/文|[文图](?=[:/|])")      # 文/某某 图/某某 文/图｜某某
 _LABEL_FIRST = "".join(sorted({w[0] for w in MARKERS + LABELS} | set("■▲●文图")))
 CREDIT_RE = re.compile(     # the leading look-ahead lets ``re`` skip to candidate characters (3x faster)
-    rf"(?=[{_LABEL_FIRST}])(?:[■▲●]|{LABEL})[ \t:/]*(?:文/)?"
+    rf"(?=[{_LABEL_FIRST}])(?:[■▲●]|{LABEL})[ \t:/|]*(?:文/)?"
     rf"((?:(?!{LABEL})[{CJK}]{{1,4}}(?:[ \t、,]+|$|(?=[^{CJK}])))+)", re.M)
 # 某某 摄 (after a sentence end or white space), （某某/文 某某/摄）: the role word is found
 # first and the name read back from it (scanning for the name first tries every position)
@@ -28,19 +28,27 @@ SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[
 FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟用")
 NAME_RE = re.compile(f"^[{CJK}]+$")
 DEMONSTRATIVES = set("这那哪每某其该此")   # 于这个, 李某: no given name starts so
+SPEECH_VERBS = frozenset({"表示", "说", "介绍", "指出", "强调", "认为", "告诉", "坦言", "感慨", "回忆", "透露",
+                          "笑着说", "谈到", "提到", "解释", "补充", "坦承", "直言", "答道", "回忆说"})
+"""Verbs after which a clause-initial common word (``。林立说``) is still a name."""
+NEVER_NAMES = frozenset({"同时", "同样", "方面", "方向", "高度", "周边", "周期", "毕业"})
+"""Common words that stay words even before a speech verb (``同时表示``)."""
 BOUNDARY = set("，。、；：:,;！？!?“”\"‘’「」『』（）()《》 \t\n—-■")
 
 
-def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False) -> bool:
+def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False, common_ok: bool = False) -> bool:
     """Whether ``name`` looks like a Chinese personal name (``rare_ok``: the context already
-    says a name follows, so rarer family names count too)."""
+    says a name follows, so rarer family names count too; ``common_ok``: it says so strongly
+    enough for a common word such as 林立 or 方圆 to be a name)."""
     family = ctx.surname_size(name, rare_ok=rare_ok)
     given_max = 3 if family == 2 and name[:2] in ctx.rare_surnames else 2     # Japanese: 山本健太郎
     if not 2 <= len(name) <= family + given_max or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
         return False
     not_person = ctx.words("not_person")
     given = name[family:]
-    return name not in not_person and name[:2] not in not_person and given[:1] not in DEMONSTRATIVES
+    if given[:1] in DEMONSTRATIVES:
+        return False
+    return common_ok and name not in NEVER_NAMES or name not in not_person and name[:2] not in not_person
 
 
 def _mention(text: str, start: int, end: int, rule: str, conf: float) -> Mention:
@@ -115,6 +123,22 @@ def _name_before(text: str, end: int, ctx: RuleContext) -> int | None:
     return None
 
 
+def _common_name_before(text: str, end: int, ctx: RuleContext) -> int | None:
+    """Start of a two- or three-character name that is also a common word, opening its clause
+    right before a speech verb (``。林立说``, ``，方圆表示``)."""
+    for size in (2, 3):
+        start = end - size
+        name = text[start:end] if start >= 0 else ""
+        if name and (start == 0 or text[start - 1] in CLAUSE_OPEN) and name[-1] not in PLACE_ENDS \
+                and name not in ctx.all_places.entries and is_name(ctx, name, common_ok=True):
+            return start
+    return None
+
+
+PLACE_ENDS = set("省市区县镇乡村街局委会院所司厂")
+CLAUSE_OPEN = set("，。；：:,;！？!?”\n")
+
+
 def _verb_across(text: str, end: int, ctx: RuleContext) -> bool:
     """Whether the name's last character starts a verb or cue with what follows (某正|常说, 某早|荣获)."""
     if ctx.after_re.match(text, end - 1):
@@ -147,6 +171,8 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
     """Names right after a title or an introducing word (总经理某某, 同事某某)."""
     out = []
     for m in ctx.title_re.finditer(text):
+        if _addressed(text, m.start(), ctx):
+            continue
         start = m.end() + 1 if text[m.end():m.end() + 1] == ":" else m.end()    # 创始人、CEO：某某 (folded colon)
         end = _name_after(text, start, ctx)
         if end is not None:
@@ -157,6 +183,12 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
                                 or len(m.group()) >= 2):
             out.append(_mention(text, m.end(), end, "person.intro_before", 0.7))
     return out
+
+
+def _addressed(text: str, pos: int, ctx: RuleContext) -> bool:
+    """``“林主任来厂里``: a lone family name before the title makes it a form of address, and
+    what follows is no name."""
+    return pos >= 1 and ctx.is_surname_start(text[pos - 1]) and (pos == 1 or text[pos - 2] in BOUNDARY)
 
 
 def is_name_char_cjk(ch: str) -> bool:
@@ -171,6 +203,8 @@ def cued(text: str, ctx: RuleContext) -> list[Mention]:
         if len(m.group()) < 2 and (m.group() not in "说称" or text[m.start():m.end() + 1] in nouns):
             continue                             # 称号, 说法: a noun, not a speech verb
         start = _name_before(text, m.start(), ctx)
+        if start is None and m.group() in SPEECH_VERBS:
+            start = _common_name_before(text, m.start(), ctx)
         if start is not None:
             out.append(_mention(text, start, m.start(), "person.cue_after", 0.75))
     return out

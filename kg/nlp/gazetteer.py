@@ -19,6 +19,10 @@ from kg.errors import RuleError
 from kg.records import ENTITY_TYPES
 from kg.settings import DATA_DIR
 
+HOME_CODE = "33"
+"""Division code prefix of 浙江, the province the articles are about: its districts and counties
+are found by their short forms too (滨江, 柯桥); elsewhere only cities are (昆山, 合肥), since
+short forms of far-away counties are mostly common words or name parts (新建, 方正, 江口)."""
 PLACE_FILES = ("places.tsv", "places_extra.tsv", "countries.tsv")
 ABROAD_FILES = ("world_cities.tsv",)
 """Foreign cities: found as places on their own, never used to read names (米兰 in 米兰特)."""
@@ -34,6 +38,7 @@ class Entry:
     canonical: str
     source: str
     level: str = ""
+    parent: str = ""      # places: the division above (杭州市 for 滨江区)
 
 
 @dataclass
@@ -89,10 +94,14 @@ def _place_rows(path: Path):
 
 
 def _add_places(gaz: Gazetteer, path: Path, exclude: frozenset[str]) -> None:
-    for name, level, _parent, short, *_ in _place_rows(path):
-        gaz.add(Entry(name, "Place", name, path.name, level))
-        if short and level != "township" and short not in exclude:
-            gaz.add(Entry(short, "Place", name, path.name, level))
+    for name, level, parent, short, *rest in _place_rows(path):
+        codes = [c for c in rest[:2] if c.strip()]     # own code, else the parent's
+        home = not codes or codes[0].startswith(HOME_CODE)
+        if level == "county" and not home and len(name) == 2 and name.endswith("区"):
+            continue                  # 东区, 城区, 郊区 outside 浙江: read as common words
+        gaz.add(Entry(name, "Place", name, path.name, level, parent))
+        if short and level != "township" and short not in exclude and (home or level != "county" or name.endswith("市")):
+            gaz.add(Entry(short, "Place", name, path.name, level, parent))
 
 
 @lru_cache(maxsize=4)

@@ -330,6 +330,25 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             continue                              # too few name characters before it at all
         start = name_start(text, m.start(), rule, ctx, walk=walk)
         if acceptable(text[start:m.start()], rule, ctx):
-            found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=rule.type,
+            kind = rule.type
+            if rule.supported:
+                kind = supported_type(text, text[start:m.end()], rule, ctx)
+                if kind is None:
+                    continue
+            found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found
+
+
+def supported_type(text: str, name: str, rule: SuffixRule, ctx: RuleContext) -> str | None:
+    """The type of a name whose suffix needs support: ``Place`` when it ends in an administrative
+    division (杭州某某新区 with 某某新区 in the place gazetteer), the rule's type when a place
+    stands before it or the document uses it twice, else ``None`` (补齐新区短板: a verb phrase)."""
+    places = ctx.places.find(name)
+    if any(e == len(name) and e - s > len(rule.suffix) and (
+            s == 0 or places[0][1] > 0 or name[:s] in entry.parent or entry.parent[:2] in name[:s])
+           for entry, s, e in places):
+        return "Place"                            # 杭州钱塘新区, not 绍兴滨海新区 (滨海新区 is in 天津)
+    if (places and places[0][1] == 0) or text.count(name) >= 2:
+        return rule.type
+    return None

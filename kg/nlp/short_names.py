@@ -39,6 +39,8 @@ def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
         return True
     if text[pos] in AFTER_CHARS or ctx.title_re.match(text, pos):
         return True
+    if text.startswith("企业", pos):
+        return False                              # 一批晶圆制造企业: a kind of firm, not a name
     found = ctx.stops.find_matches_as_indexes(text[pos:pos + 6])
     return any(s == 0 and ctx.stop_words[i] for i, s, _ in found)
 

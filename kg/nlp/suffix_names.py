@@ -53,6 +53,8 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
         cut += 1                                 # 聚集起某某 → 某某
     if cut and text[cut - 1] in ADVERBS:
         cut = _after_adverb_verb(text, cut, end, ctx)
+    elif text[cut:cut + 2] in ctx.words("verbs_in_names") and _place_at(text, cut + 2, end - 2, ctx):
+        cut += 2                                 # 联合区科技局…, 联合某某区人社局: a verb before a body
     for m in NUMBER_RE.finditer(text, cut, end):
         if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end):
             cut = max(cut, m.end())
@@ -76,6 +78,16 @@ def _after_adverb_verb(text: str, cut: int, end: int, ctx: RuleContext) -> int:
     return cut
 
 
+def _place_at(text: str, pos: int, end: int, ctx: RuleContext) -> bool:
+    """Whether a place name (or a bare 区/市/县 of 区科技局) starts at ``pos`` before ``end``."""
+    if pos >= end:
+        return False
+    if text[pos] in "区市县" and pos + 1 < end:
+        return True
+    found = ctx.places.find(text[pos:end])
+    return bool(found) and found[0][1] == 0
+
+
 def _measures_product(text: str, m: re.Match[str], end: int) -> bool:
     return bool(SPEC_UNIT_RE.match(text, m.end(), end) or SPEC_UNIT_RE.match(text, m.end() - 1, end)
                 or text.endswith("年产", 0, m.start()))
@@ -89,7 +101,8 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
     for _, s, _ in places:
         before = text[start:start + s]
         rest, placed = leftover(before, ctx)
-        if s > 0 and ((len(rest) <= 1 and not placed) or before in ctx.words("verbs_in_names")):
+        if s > 0 and ((len(rest) <= 1 and not placed) or before in ctx.words("verbs_in_names")
+                      or (stacked and before[-2:] in ctx.words("verbs_in_names"))):   # 小镇联合某区科技局
             return cut_at_places(text, start + s, end, ctx, stacked=stacked)
     if not stacked:
         township = TOWNSHIP_RE.match(text, start, end)

@@ -8,13 +8,14 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from operator import attrgetter
 
 import ahocorasick_rs
 
 from kg.iri import entity_iri, normalise_key
-from kg.link.aliases import declared_alias, derived_aliases, legal_core, strip_places
+from kg.link.aliases import REGION_RE, declared_alias, derived_aliases, legal_core, strip_places
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs, rewalk_first
 from kg.nlp.gazetteer import Gazetteer
@@ -63,6 +64,16 @@ class NameTable:
         k = key(name)
         return None if k in self.ambiguous else self.owner.get(k)
 
+    def merge(self, src: int, dst: int) -> None:
+        """Give every name of cluster ``src`` to cluster ``dst``."""
+        if src == dst:
+            return
+        for name in self.names.pop(src, set()):
+            self.owner[key(name)] = dst
+            self.names[dst].add(name)
+        if src in self.preferred:
+            self.preferred.setdefault(dst, self.preferred.pop(src))
+
 
 def _full_first(mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (-len(m.text), m.start))
@@ -86,10 +97,14 @@ def _aliases(m: Mention, parks: list[str], ctx: RuleContext) -> list[str]:
 def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext) -> int | None:
     """An existing cluster of the same type that owns one of ``aliases``. Two legal company
     names join only when they differ in the legal form alone (某某股份有限公司 / 某某有限公司);
-    杭州某某科技有限公司 and 宁波某某科技有限公司 stay apart."""
+    杭州某某科技有限公司 and 宁波某某科技有限公司 stay apart, and so do 浙江某某股份有限公司 and its
+    regional subsidiary 某某（杭州）有限公司."""
     if m.type == "Company" and m.text.endswith(LEGAL_END):
         cid = table.lookup(legal_core(fold(m.text), ctx))
-        return cid if cid is not None and table.kind[cid] == "Company" else None
+        if cid is None or table.kind[cid] != "Company":
+            return None
+        region = REGION_RE.search(fold(m.text))     # 某某（杭州）有限公司 is the parent's subsidiary
+        return cid if region is None or any(region.group() in n for n in table.names[cid]) else None
     for alias in aliases:
         cid = table.lookup(alias)
         if cid is not None and table.kind[cid] == m.type and not _other_industry(m, alias, table.names[cid], ctx):
@@ -320,11 +335,31 @@ def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:
     return None
 
 
+RENAMED_RE = re.compile(r"(?:改制为|更名为|改名为|变更为|改组为)[“\"]?$")
+RENAME_GAP = 40
+
+
+def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> None:
+    """A company's earlier names: ``A改制为B``, ``A…，2015年更名为B`` in one sentence make A a
+    name of B's cluster."""
+    companies = sorted((m for m in mentions if m.type == "Company"), key=attrgetter("start"))
+    for old, new in zip(companies, companies[1:]):
+        between = text[old.end:new.start]
+        if len(between) <= RENAME_GAP and not SENTENCE_END_RE.search(between) and RENAMED_RE.search(between):
+            src, dst = table.lookup(old.text), table.lookup(new.text)
+            if src is not None and dst is not None and table.kind[src] == table.kind[dst] == "Company":
+                table.merge(src, dst)
+
+
+SENTENCE_END_RE = re.compile(r"[。！？\n]")
+
+
 def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
                   known: Gazetteer | None = None) -> list[Entity]:
     """Entities of one document from its mentions (and the corpus's ``known`` names)."""
     table = build_table(text, mentions, ctx)
     abbreviations(mentions, table, ctx)
+    renamed_companies(text, mentions, table)
     embedded_companies(mentions, table, ctx)
     mentions = company_projects(mentions, table, ctx)
     found = list_mates(text, propagate(text, mentions, table, known), ctx)

@@ -70,6 +70,10 @@ def legal_core(name: str, ctx: RuleContext) -> str:
     return _strip_end(REGION_RE.sub("", name), ctx.words("legal_forms"))
 
 
+ORG_OWN_NAMES = ("大学", "学院", "研究院", "研究所", "医院", "学校", "中学", "小学", "科学院", "工程院")
+"""Bodies whose name without its middle names another body (某州大学 vs 某州医科大学)."""
+
+
 def park_aliases(name: str, ctx: RuleContext) -> list[str]:
     """Short names of a park: without place prefix (杭州某某新城 → 某某新城) and, for town-like
     platforms, without the suffix (某某小镇 → 某某) when that is not a place or a common word."""
@@ -78,7 +82,8 @@ def park_aliases(name: str, ctx: RuleContext) -> list[str]:
         if out[0].endswith(suffix):
             out.append(out[0][: -len(suffix)])
             break
-    out.append(_without_middle(out[0], ctx))
+    if not name.endswith(ORG_OWN_NAMES):
+        out.append(_without_middle(out[0], ctx))   # not 某州医科大学 → 某州大学: another body
     return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
 
 

@@ -269,7 +269,7 @@ def is_abbreviation(short: str, full: str) -> bool:
 PROJECT_TAIL_MIN = 6     # 热管理系统项目 (7) names its project again; 二期项目, 中心项目 do not
 
 
-def _shortens(short: str, full: str, kind: str) -> bool:
+def _shortens(short: str, full: str, kind: str, ctx: RuleContext | None = None) -> bool:
     """Whether ``short`` is a later, shorter way of writing ``full``: an organisation or park
     abbreviation (杭光所 of 中科院杭州光机所), or the tail of a project's name without its
     modifiers (热管理系统项目 of 年产50万套新能源汽车热管理系统项目)."""
@@ -277,6 +277,8 @@ def _shortens(short: str, full: str, kind: str) -> bool:
         return False
     if kind == "Project":
         return len(short) >= PROJECT_TAIL_MIN and full.endswith(short)
+    if ctx is not None and strip_places(short, ctx) in ctx.suffix_rules:
+        return False                     # 某州大学 is a body of its own, not short for 某州医科大学
     return len(short) <= 4 and is_abbreviation(short, full)
 
 
@@ -299,7 +301,7 @@ def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: Rule
     own = {name, *derived_aliases(fold(name), kind, ctx)} if kind == "Project" else {name}
     if cid is not None and table.names[cid] - own:
         return
-    fits = {table.lookup(full) for full in names if _shortens(name, full, kind)} - {None, cid}
+    fits = {table.lookup(full) for full in names if _shortens(name, full, kind, ctx)} - {None, cid}
     if len(fits) == 1:
         target = fits.pop()
         for moved in own if cid is None else own & table.names[cid]:

@@ -53,7 +53,7 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
         cut += 1                                 # 聚集起某某 → 某某
     if cut and text[cut - 1] in ADVERBS:
         cut = _after_adverb_verb(text, cut, end, ctx)
-    elif text[cut:cut + 2] in ctx.words("verbs_in_names") and _place_at(text, cut + 2, end - 2, ctx):
+    elif text[cut:cut + 2] in ctx.words("verbs_in_names") and _place_at(text, cut + 2, end, ctx):
         cut += 2                                 # 联合区科技局…, 联合某某区人社局: a verb before a body
     for m in NUMBER_RE.finditer(text, cut, end):
         if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end):
@@ -82,7 +82,7 @@ def _place_at(text: str, pos: int, end: int, ctx: RuleContext) -> bool:
     """Whether a place name (or a bare 区/市/县 of 区科技局) starts at ``pos`` before ``end``."""
     if pos >= end:
         return False
-    if text[pos] in "区市县" and pos + 1 < end:
+    if text[pos] in "区市县":
         return True
     found = ctx.places.find(text[pos:end])
     return bool(found) and found[0][1] == 0

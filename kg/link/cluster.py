@@ -266,6 +266,7 @@ def is_abbreviation(short: str, full: str) -> bool:
     return True
 
 
+PARK_TAIL_MIN = 5        # 某某科创中心 (6), 某某小镇 (4: too short, 特色小镇-like tails)
 PROJECT_TAIL_MIN = 6     # 热管理系统项目 (7) names its project again; 二期项目, 中心项目 do not
 
 
@@ -277,6 +278,8 @@ def _shortens(short: str, full: str, kind: str, ctx: RuleContext | None = None) 
         return False
     if kind == "Project":
         return len(short) >= PROJECT_TAIL_MIN and full.endswith(short)
+    if kind == "Park" and len(short) >= PARK_TAIL_MIN and full.endswith(short):
+        return True                      # 智汇科创中心 of 瓯江口智汇科创中心 (a prefix no gazetteer knows)
     if ctx is not None and strip_places(short, ctx) in ctx.suffix_rules:
         return False                     # 某州大学 is a body of its own, not short for 某州医科大学
     return len(short) <= 4 and is_abbreviation(short, full)

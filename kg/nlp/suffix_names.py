@@ -279,6 +279,23 @@ def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: Su
     return cut
 
 
+NOT_BRAND_CHARS = frozenset("后前中时里内外上下的了和与及等新老大小")
+"""Characters that, left alone after a verb, make no brand (建成后小镇)."""
+
+
+def verb_led_brand(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A brand that begins with a two-character verb (的启航湾众创空间: 启航 is read as a stop word
+    and leaves one character) starts at the verb when a 的 or a clear edge stands before it."""
+    if rule.type not in ("Park", "Company") or sfx_start - cut != 1 or cut - walk < 2 or text[cut] in NOT_BRAND_CHARS:
+        return cut
+    verb = text[cut - 2:cut]
+    found = ctx.stops.find_matches_as_indexes(verb)
+    if not any(s == 0 and e == 2 and ctx.stop_words[i] for i, s, e in found):
+        return cut
+    before = text[cut - 3:cut - 2] if cut >= 3 else ""
+    return cut - 2 if not before or before == "的" or not before.isalnum() else cut
+
+
 JOINT_HEADS = ("大学", "学院", "研究院", "研究所", "公司", "集团")
 
 
@@ -319,6 +336,7 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
         start = capacity                          # capacity projects are named from 年产 on
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
+    start = verb_led_brand(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx, stacked=rule.type not in ("Company", "Project"))
     if rule.type == "Park":
         start = after_container_park(text, start, sfx_start, rule, ctx)

@@ -19,6 +19,10 @@ FACILITY_ENDS = ("中心", "基地", "大楼", "大厦", "总部", "园", "公�
                  "广场", "综合体", "产业园", "港", "城")
 
 
+WORKS_ENDS = ("基础设施", "道路", "大道", "管廊", "管网", "桥", "隧道", "安置房", "配套", "改造", "扩建", "堤防", "水厂",
+              "站", "楼", "馆")
+"""Nouns of construction works that end the name of a 工程 project (某某综合管廊工程)."""
+
 NAME_UNIT = f"[{CJK}A-Za-z0-9·&]"
 DECIMAL = r"[0-9]\.[0-9]"     # a decimal point inside a number (年产1.2亿支…) does not end the run
 # A run of name characters, decimal numbers and bracketed groups such as (杭州), read backwards: each position
@@ -129,7 +133,7 @@ def leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
 
 
 def _leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
-    rest = NUMBER_RE.sub("", prefix)
+    rest = NUMBER_RE.sub("", prefix).replace("(", "").replace(")", "")   # (二)重大项目: an outline number
     without = _without_places(rest, ctx)
     return ctx.generic_re.sub("", without), len(without) < len(rest)
 
@@ -181,6 +185,8 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
 def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
         return False
+    if rule.facility and not prefix.endswith(FACILITY_ENDS + WORKS_ENDS):
+        return False                              # 一号工程, 民心工程: slogans, not works
     if COUNTED_END_RE.search(prefix):
         return False                              # 某园两大项目, 三个小镇: a count, not a name
     if rule.type == "Project" and rule.suffix in PHASES and _ends_with_park(prefix, ctx):

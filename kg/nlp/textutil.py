@@ -5,7 +5,8 @@ import re
 from functools import lru_cache
 
 # Full-width ASCII → half-width, ideographic space → space: a 1:1 map, so offsets are kept.
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x4E28: 0x7C}
+# (丨, a radical used as a separator in post titles such as 喜报丨…, folds to |)
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9·&]")

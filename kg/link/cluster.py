@@ -103,13 +103,24 @@ def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext
         cid = table.lookup(legal_core(fold(m.text), ctx))
         if cid is None or table.kind[cid] != "Company":
             return None
-        region = REGION_RE.search(fold(m.text))     # 某某（杭州）有限公司 is the parent's subsidiary
-        return cid if region is None or any(region.group() in n for n in table.names[cid]) else None
+        return cid if _same_region(m, table.names[cid]) else None
     for alias in aliases:
         cid = table.lookup(alias)
-        if cid is not None and table.kind[cid] == m.type and not _other_industry(m, alias, table.names[cid], ctx):
+        if cid is not None and table.kind[cid] == m.type and not _other_industry(m, alias, table.names[cid], ctx) \
+                and not (m.type == "Company" and m.text.endswith(FOREIGN_LEGAL_END) and not _same_region(m, table.names[cid])):
             return cid
     return None
+
+
+FOREIGN_LEGAL_END = ("株式会社", "GmbH", "AG", "Inc.", "Ltd.")
+
+
+def _same_region(m: Mention, names: set[str]) -> bool:
+    """Whether a legal name and a cluster agree on the region in brackets: 某某（杭州）有限公司 is the
+    subsidiary of 浙江某某股份有限公司 or 日本某某株式会社, not the same company."""
+    region = REGION_RE.search(fold(m.text))
+    regions = {r.group() for r in map(REGION_RE.search, map(fold, names)) if r}
+    return region.group() in regions if region else not regions
 
 
 def _other_industry(m: Mention, alias: str, names: set[str], ctx: RuleContext) -> bool:

@@ -285,6 +285,20 @@ def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: Su
     return cut
 
 
+def place_led_function_char(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A registered name whose brand begins with a function character right after its place
+    (杭州向某科技有限公司: 向 is no preposition there) starts at the place."""
+    if rule.type != "Company" or not rule.suffix.endswith(LEGAL_ENDS) or cut - walk < 3 or sfx_start - cut < 1:
+        return cut
+    places = ctx.places.find(text[walk:cut - 1])
+    if len(places) != 1 or places[0][1] != 0 or places[0][2] != cut - 1 - walk or text[cut - 1] in PARTICLES:
+        return cut
+    found = ctx.stops.find_matches_as_indexes(text[cut - 1:cut])
+    return walk if any(ctx.stop_words[i] for i, _, _ in found) else cut
+
+
+PARTICLES = frozenset("的地得了着过和与及在是等之")
+
 NOT_BRAND_CHARS = frozenset("后前中时里内外上下的了和与及等新老大小")
 """Characters that, left alone after a verb, make no brand (建成后小镇)."""
 
@@ -343,6 +357,7 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
     start = verb_led_brand(text, walk, start, sfx_start, rule, ctx)
+    start = place_led_function_char(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx, stacked=rule.type not in ("Company", "Project"))
     if rule.type == "Park":
         start = after_container_park(text, start, sfx_start, rule, ctx)

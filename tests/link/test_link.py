@@ -139,3 +139,38 @@ def test_a_project_named_only_by_its_company_is_no_project():
     [ex] = _extract("德国澜特传动项目落户瑞安\n\n6月19日，德国澜特传动集团与园区签约，"
                     "由其全资子公司澜特传动（温州）有限公司投资建设年产15万台工业齿轮箱项目。")
     assert [e.label for e in ex.entities if e.type == "Project"] == ["年产15万台工业齿轮箱项目"]
+
+
+def test_a_regional_subsidiary_stays_apart_from_its_parent():
+    [ex] = _extract("浙江某芯微电子股份有限公司在产业园设立全资子公司某芯微电子（杭州）有限公司，"
+                    "日本某越精工株式会社也在杭州设立了某越精工（杭州）有限公司。某芯微的订单增长很快。")
+    companies = {e.label: e for e in ex.entities if e.type == "Company"}
+    assert {"浙江某芯微电子股份有限公司", "某芯微电子（杭州）有限公司", "日本某越精工株式会社",
+            "某越精工（杭州）有限公司"} <= set(companies)
+    assert "某芯微" in companies["浙江某芯微电子股份有限公司"].aliases
+
+
+def test_earlier_names_of_a_renamed_company_join_it():
+    [ex] = _extract("1997年，五金厂改制为诸暨市某锋五金有限公司；2015年完成股份制改造，"
+                    "更名为浙江某锋流体科技股份有限公司。")
+    [company] = [e for e in ex.entities if e.type == "Company"]
+    assert company.label == "浙江某锋流体科技股份有限公司"
+    assert "诸暨市某锋五金有限公司" in company.aliases
+
+
+def test_a_university_is_not_short_for_another():
+    [ex] = _extract("团队大多来自温州大学、温州医科大学，温州医科大学博士后也加入了。")
+    assert sorted(e.label for e in ex.entities if e.type == "Organization") == ["温州医科大学", "温州大学"]
+
+
+def test_a_park_written_without_an_unknown_prefix_shortens_the_longer_park():
+    from kg.link.cluster import _shortens
+
+    assert _shortens("智汇科创中心", "鹿江口智汇科创中心", "Park")
+    assert not _shortens("智汇科创中心", "鹿江口智汇科创中心园区", "Park")
+
+
+def test_a_transliterated_name_is_later_written_by_its_family_name():
+    [ex] = _extract("集团亚太区总裁马库斯·韦斯特在签约仪式上致辞。韦斯特表示，将加大投资。")
+    assert [e.label for e in ex.entities if e.type == "Person"] == ["马库斯·韦斯特"]
+

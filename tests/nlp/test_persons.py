@@ -26,6 +26,12 @@ def persons(text):
     ("中国区负责人山本健太郎说：“我们选了这里。”", ["山本健太郎"]),             # … and a three-character given name
     ("集团亚太区总裁扬·克吕格尔表示，选择瑞安", ["扬·克吕格尔"]),
     ("02 某某机器人有限公司\n\n联合创始人、CEO：黄一川\n\n公司主攻关节模组。", ["黄一川"]),
+    ("文/图｜韩雨桐\n\n近日，小镇", ["韩雨桐"]),                             # a WeChat credit with ｜
+    ("集团董事长助理钟明远说，设备明年进场。", ["钟明远"]),                     # 董事长助理 is a title
+    ("首位进站的博士后邹若琳来自某某大学。", ["邹若琳"]),
+    ("由某某大学研究生许一鸣带领团队研发。", ["许一鸣"]),
+    ("与中国工程院院士祁振华团队共建。", ["祁振华"]),                         # NAME团队
+    ("。方圆说，园区会越来越好。", ["方圆"]),                                 # a common word opening a clause before 说
 ])
 def test_person_patterns(text, expected):
     assert persons(text) == expected
@@ -39,6 +45,10 @@ def test_person_patterns(text, expected):
     "宁波日报 2024年1月5日 星期五 某屿新区·年度回眸 7",
     "集团首席执行官通过视频连线说",
     "统筹安排好项目",
+    "总经理说：“林主任来厂里的次数，比供应商还多。”",                          # 姓+title is a form of address
+    "他从大学毕业后回到家乡。博士毕业于某某大学。",
+    "厂房林立，道路宽阔。",                                                   # a common word without a speech verb
+    "同时表示欢迎。",
 ])
 def test_common_words_are_not_persons(text):
     assert persons(text) == []

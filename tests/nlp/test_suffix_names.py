@@ -53,6 +53,20 @@ def names(text, kind=None):
     ("某口镇党委副书记何文涛介绍。", ("Organization", "某口镇党委")),
     ("工作人员迅速与新区建设局联系。", ("Organization", "新区建设局")),        # a verb next to 局
     ("其中，浙江某珩新能源科技有限公司系浙江某珩控股集团有限公司全资子公司。", ("Company", "浙江某珩控股集团有限公司")),
+    ("位于某区的星桥湾新区是省级新区，星桥湾新区管委会表示。", ("Park", "星桥湾新区")),      # used twice
+    ("宁波澜港新区位于杭州湾南岸。", ("Park", "宁波澜港新区")),                            # a place before it
+    ("今年以来，小镇联合西湖区科技局开展走访。", ("Organization", "西湖区科技局")),
+    ("。联合区科技局、区经信局开展服务。", ("Organization", "区科技局")),
+    ("是余杭北部苕川科创新城的核心区块。", ("Park", "苕川科创新城")),
+    ("新区老牌企业宁波某屹精密铸造有限公司将扩产。", ("Company", "宁波某屹精密铸造有限公司")),
+    ("紧盯某润光电等重点项目。", ("Company", "某润光电")),
+    ("项目将入驻产业园内的启帆湾众创空间。", ("Park", "启帆湾众创空间")),                 # 启帆 is read as a verb
+    ("项目在钱塘某进智造园区正式投产。", ("Park", "钱塘某进智造园区")),
+    ("该项目将于下半年入驻钱塘某创孵化器。", ("Park", "钱塘某创孵化器")),
+    ("杭州向某科技有限公司的展厅里摆满了样品。", ("Company", "杭州向某科技有限公司")),
+    ("与中国工程院院士团队共建。", ("Organization", "中国工程院")),
+    ("某湾数智科创中心工程完成主体结顶。", ("Project", "某湾数智科创中心工程")),
+    ("他出任某山智造产业园一期基础设施工程总指挥。", ("Project", "某山智造产业园一期基础设施工程")),
 ])
 def test_left_boundary(text, expected):
     assert expected in names(text)
@@ -75,6 +89,16 @@ def test_left_boundary(text, expected):
     ("“比学赶超不是比口号。”某江经开区党工委书记某某说。", "Organization"),   # 党工委书记 is the title
     ("这家年营收超过28亿元的集团，最初只是一家小厂。", "Company"),
     ("这一格局正在改变，布局更加合理。", "Organization"),
+    ("将补齐新区轻量化材料的短板。", "Park"),                 # 新区 after a verb, used once
+    ("努力扛起新区担当。", "Park"),
+    ("林立表示，下一步园区将围绕芯片招商。", "Park"),
+    ("他想带着家人来园区走一走。", "Park"),
+    ("数字经济是一号工程，也是民心工程。", "Project"),        # slogans, not works
+    ("（二）重大项目。上半年新上项目12个，冲刺项目5个。", "Project"),
+    ("获批省级科研项目3项。", "Project"),
+    ("喜报丨小镇又添新荣誉", "Park"),
+    ("建成后小镇将成为新地标。", "Park"),
+    ("某某科技园新孵化器和专业孵化器同时开放。", "Park"),
 ])
 def test_generic_mentions_are_not_names(text, kind):
     assert names(text, kind) == []
@@ -99,3 +123,22 @@ def test_walk_left_finds_the_leftmost_start_of_the_name_run(text, data):
     limit = data.draw(st.integers(0, 14))
     found = NAME_RUN_END_RE.search(text, max(0, pos - limit), pos)
     assert walk_left(text, pos, limit) == (found.start() if found else pos)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("记者从杭州钱塘新区获悉，", ("Place", "杭州钱塘新区")),        # a division of the gazetteer under its city
+    ("位于绍兴滨海新区的产业园", ("Park", "绍兴滨海新区")),          # 滨海新区 of 天津 is not meant
+])
+def test_new_areas_are_platforms_unless_divisions(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", ["新建厂房3万平方米。", "方正集团与之签约。", "四川江口县", "选址产业园东区。"])
+def test_short_forms_of_far_counties_are_no_places(text):
+    assert [t for k, t in names(text) if k == "Place" and t in ("新建", "方正", "江口", "东区")] == []
+
+
+def test_short_forms_of_home_counties_and_far_cities_are_places():
+    found = names("滨江和柯桥的企业赴合肥、昆山考察。", "Place")
+    assert [t for _, t in found] == ["滨江", "柯桥", "合肥", "昆山"]
+

@@ -27,7 +27,8 @@ from kg.eval import Report, Score, load_gold, score_document
 from kg.iri import entity_iri, normalise_key
 from kg.records import RELATION_TYPES, Article, Entity, Extraction, Span
 
-GOLD_FILES = ("tests/gold/seeds.jsonl", "tests/gold/others.jsonl", "tests/gold/blind.jsonl", "tests/gold/blind2.jsonl")
+GOLD_FILES = ("tests/gold/seeds.jsonl", "tests/gold/others.jsonl", "tests/gold/blind.jsonl", "tests/gold/blind2.jsonl",
+              "tests/gold/blind3.jsonl", "tests/gold/blind4.jsonl")
 
 
 def _fold(text: str) -> str:

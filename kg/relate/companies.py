@@ -111,6 +111,22 @@ def _list(view: DocView, first: Hit, limit: int) -> list[Hit]:
         out.append(nxt)
 
 
+def _opens_sentence(view: DocView, sent: Span, pos: int) -> bool:
+    m = cues.TIME_PREFIX_RE.match(view.text, sent.start, pos)
+    return (m.end() if m else sent.start) == pos - (2 if view.text[pos - 2:pos] in ("全资", "控股") else 0)
+
+
+def _paragraph_company(view: DocView, pos: int, child: Hit) -> Entity | None:
+    """The company a paragraph is about: the first company opening a clause in it."""
+    p_start, _ = view.paragraph_at(pos)
+    found = [h for h in view.subject_hits(p_start, pos, "Company") if h.id != child.id]
+    return found[0].entity if found else None
+
+
+SET_UP_RE = re.compile(r"(?:设立|成立|组建|拥有|有|新设)(?:了|的)?(?:一家|海外|境外)?$")
+"""Before 子公司: the sentence's company set it up (设立了海外子公司X, 新设的控股子公司X)."""
+
+
 def subsidiary_named(view: DocView, sent: Span) -> Iterator[Relation]:
     """``由其全资子公司X``, ``Y的控股子公司X``, ``设立控股子公司X``."""
     if "公司" not in sent.text:
@@ -120,11 +136,17 @@ def subsidiary_named(view: DocView, sent: Span) -> Iterator[Relation]:
         child = view.hit_at(end)
         if child is None or child.type != "Company":
             continue
-        before = view.text[max(sent.start, start - 4):start]
-        if re.search(r"(?:设立|成立|组建|拥有|有|新设)$", before):
+        before = view.text[max(sent.start, start - 8):start]
+        if SET_UP_RE.search(before):
             parent = _sentence_company(view, sent, start)
+            if parent is None:                   # 由某某…注册成立的全资子公司X: the founder in the clause
+                c_start, _ = view.clause_at(start, sent)
+                found = view.last_before(start, "Company", floor=c_start)
+                parent = found.entity if found is not None else None
         else:
             parent = _company_ending(view, start - (1 if before.endswith("的") else 0), sent)
+        if parent is None and _opens_sentence(view, sent, start):
+            parent = _paragraph_company(view, start, child)   # 旗下拥有多家子公司。全资子公司X负责…
         if parent is not None and parent.id != child.id:
             yield _rel("subsidiaryOf", child.entity, parent, sent, "named", 0.8)
 

@@ -5,7 +5,7 @@ Two sources say that the characters on both sides of a line break belong to one 
 * the word list that ships inside the ``spacy_pkuseg`` wheel (``dicts/default.pkl``,
   ~375k CJK words), loaded lazily on first use and cached for the process;
 * the document itself: a 3-char string that spans the break (2+1 or 1+2 chars) and that the
-  document uses at least twice elsewhere (park and company names such as 大创小镇 are in no
+  document uses at least twice elsewhere (park and company names such as 云澜小镇 are in no
   general dictionary). Longer spanning strings add nothing: each contains one of these two.
 """
 from __future__ import annotations

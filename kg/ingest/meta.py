@@ -101,8 +101,8 @@ def extract_date(text: str) -> str | None:
 def extract_title(text: str) -> str:
     """The first non-empty line, at most ``TITLE_MAX`` characters ('' for blank text).
 
-    >>> extract_title("\\n  钱塘智慧城下好“先手棋”  \\n正文")
-    '钱塘智慧城下好“先手棋”'
+    >>> extract_title("\\n  云澜智慧城下好“先手棋”  \\n正文")
+    '云澜智慧城下好“先手棋”'
     """
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1].rstrip() + "…"

@@ -9,7 +9,7 @@ sentence goes on:
   not end a dictionary word there; it has a full stop inside (prose, not a heading); the next
   line starts with a particle (的, 了 …) that starts no word there; a dictionary word spans the
   break (现代|化 → 现代化); a 3+ char string spanning the break is used elsewhere in the
-  document at least twice (大创小|镇 → 大创小镇, names no dictionary has);
+  document at least twice (云澜小|镇 → 云澜小镇, names no dictionary has);
 * weak — the paragraph is at least a page-width line long (``PAGE_WIDTH`` chars); weak
   evidence does not join a next line that looks like a heading itself.
 
@@ -18,7 +18,7 @@ punctuation) or a dateline, nor onto a next line that opens a list item or is a 
 headline or bracketed note.
 
 A short caption-like line dropped between the halves of a broken sentence
-(``…科技创新活 / 钱开区北部智能制造核心区 / 力的中小型…``) is moved after the rejoined
+(``…科技创新活 / 某开区北部智能制造核心区 / 力的中小型…``) is moved after the rejoined
 paragraph when only the outer halves have pairwise evidence (a spanning word).
 
 Passes repeat until nothing changes. Every changing pass removes at least one paragraph, so

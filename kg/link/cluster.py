@@ -81,7 +81,7 @@ def _full_first(mentions: list[Mention]) -> list[Mention]:
 
 def _aliases(m: Mention, parks: list[str], ctx: RuleContext) -> list[str]:
     """Derived short names, plus an organisation's name without the park it belongs to
-    (杭州某某投资区江北管委会 → 江北管委会)."""
+    (杭州某某投资区湖西管委会 → 湖西管委会)."""
     folded = fold(m.text)
     names = derived_aliases(folded, m.type, ctx)
     if m.type == "Organization":
@@ -266,7 +266,7 @@ def entities(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> lis
 
 def is_abbreviation(short: str, full: str) -> bool:
     """Whether ``short`` abbreviates ``full``: its characters appear in order in ``full`` and
-    both end with the same character (杭光所 of 中科院杭州光机所)."""
+    both end with the same character (湖光所 of 中科院湖州光机所)."""
     if not 2 <= len(short) < len(full) or short[-1] != full[-1]:
         return False
     pos = 0
@@ -278,19 +278,19 @@ def is_abbreviation(short: str, full: str) -> bool:
 
 
 PARK_TAIL_MIN = 5        # 某某科创中心 (6), 某某小镇 (4: too short, 特色小镇-like tails)
-PROJECT_TAIL_MIN = 6     # 热管理系统项目 (7) names its project again; 二期项目, 中心项目 do not
+PROJECT_TAIL_MIN = 6     # 储能变流器项目 (7) names its project again; 二期项目, 中心项目 do not
 
 
 def _shortens(short: str, full: str, kind: str, ctx: RuleContext | None = None) -> bool:
     """Whether ``short`` is a later, shorter way of writing ``full``: an organisation or park
-    abbreviation (杭光所 of 中科院杭州光机所), or the tail of a project's name without its
-    modifiers (热管理系统项目 of 年产50万套新能源汽车热管理系统项目)."""
+    abbreviation (湖光所 of 中科院湖州光机所), or the tail of a project's name without its
+    modifiers (储能变流器项目 of 年产20万台储能变流器项目)."""
     if len(full) < len(short) + 2:
         return False
     if kind == "Project":
         return len(short) >= PROJECT_TAIL_MIN and full.endswith(short)
     if kind == "Park" and len(short) >= PARK_TAIL_MIN and full.endswith(short):
-        return True                      # 智汇科创中心 of 瓯江口智汇科创中心 (a prefix no gazetteer knows)
+        return True                      # 星汇科创中心 of 鹿江口星汇科创中心 (a prefix no gazetteer knows)
     if ctx is not None and strip_places(short, ctx) in ctx.suffix_rules:
         return False                     # 某州大学 is a body of its own, not short for 某州医科大学
     return len(short) <= 4 and is_abbreviation(short, full)
@@ -299,7 +299,7 @@ def _shortens(short: str, full: str, kind: str, ctx: RuleContext | None = None) 
 def abbreviations(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
     """Give a short organisation, park or project name the cluster of the one longer name of
     the same type it shortens (only when exactly one candidate fits, and the short name's own
-    cluster has no other names: 热管理系统项目 may bring along 热管理系统, derived from it)."""
+    cluster has no other names: 储能变流器项目 may bring along 储能变流器, derived from it)."""
     texts: dict[str, dict[str, None]] = defaultdict(dict)   # distinct texts per type, in order
     for m in mentions:
         if m.type in ("Organization", "Park", "Project"):

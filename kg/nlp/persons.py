@@ -41,7 +41,7 @@ def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False, common_ok: bo
     says a name follows, so rarer family names count too; ``common_ok``: it says so strongly
     enough for a common word such as 林立 or 方圆 to be a name)."""
     family = ctx.surname_size(name, rare_ok=rare_ok)
-    given_max = 3 if family == 2 and name[:2] in ctx.rare_surnames else 2     # Japanese: 山本健太郎
+    given_max = 3 if family == 2 and name[:2] in ctx.rare_surnames else 2     # Japanese: 中村健太郎
     if not 2 <= len(name) <= family + given_max or not ctx.is_surname_start(name, rare_ok=rare_ok) or not NAME_RE.match(name):
         return False
     not_person = ctx.words("not_person")
@@ -186,7 +186,7 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
 
 
 def _addressed(text: str, pos: int, ctx: RuleContext) -> bool:
-    """``“林主任来厂里``: a lone family name before the title makes it a form of address, and
+    """``“王主任来厂里``: a lone family name before the title makes it a form of address, and
     what follows is no name."""
     return pos >= 1 and ctx.is_surname_start(text[pos - 1]) and (pos == 1 or text[pos - 2] in BOUNDARY)
 

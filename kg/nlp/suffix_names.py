@@ -304,7 +304,7 @@ NOT_BRAND_CHARS = frozenset("后前中时里内外上下的了和与及等新老
 
 
 def verb_led_brand(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """A brand that begins with a two-character verb (的启航湾众创空间: 启航 is read as a stop word
+    """A brand that begins with a two-character verb (的远航湾众创空间: 远航 is read as a stop word
     and leaves one character) starts at the verb when a 的 or a clear edge stands before it."""
     if rule.type not in ("Park", "Company") or sfx_start - cut != 1 or cut - walk < 2 or text[cut] in NOT_BRAND_CHARS:
         return cut
@@ -400,7 +400,7 @@ def supported_type(text: str, name: str, rule: SuffixRule, ctx: RuleContext) -> 
     if any(e == len(name) and e - s > len(rule.suffix) and (
             s == 0 or places[0][1] > 0 or name[:s] in entry.parent or entry.parent[:2] in name[:s])
            for entry, s, e in places):
-        return "Place"                            # 杭州钱塘新区, not 绍兴滨海新区 (滨海新区 is in 天津)
+        return "Place"                            # 杭州钱塘新区, not 某兴滨海新区 (滨海新区 is in 天津)
     if (places and places[0][1] == 0) or text.count(name) >= 2:
         return rule.type
     return None

@@ -10,7 +10,7 @@
   applied), ``unit`` as written (台, 套, 吨, GWh …; Latin units normalised: GWh, MWh, kWh, GW,
   MW) and ``product`` when the text names it after the unit (trailing 项目, 技改, 生产线, 基地 …
   dropped). ``年产值`` (output value, money) is never a capacity. A project named after its
-  capacity (``年产5万吨生物基尼龙项目``) gets it from its name (rule ``attribute.capacity_in_name``).
+  capacity (``年产8万吨生物基材料项目``) gets it from its name (rule ``attribute.capacity_in_name``).
 
 The subject is always a project (the same reading as investment amounts,
 ``kg.relate.attributes``): the project written ``的`` after the figure (``占地120亩的P``), a
@@ -209,7 +209,7 @@ def capacities(view: DocView) -> list[Attribute]:
 
 
 def named_capacities(view: DocView) -> list[Attribute]:
-    """The capacity a project's name states (``年产3000万套汽车精密轴承项目``), with the sentence
+    """The capacity a project's name states (``年产2000万套汽车轴承项目``), with the sentence
     of its first mention as evidence."""
     out = []
     for entity in view.entities:

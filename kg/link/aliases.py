@@ -59,7 +59,7 @@ def company_aliases(name: str, ctx: RuleContext) -> list[str]:
     core = _strip_end(REGION_RE.sub("", name), ctx.words("legal_forms"))
     bare = strip_places(core, ctx)
     brands = _industry_cuts(bare, ctx)
-    out = [core, bare, *brands]
+    out = [core, bare, *brands, strip_places(name, ctx)]    # 美国某某工具公司 is also 某某工具公司
     if "集团" in name:                      # 某某科技集团 is also written 某某集团
         out += [b + "集团" for b in (bare, *brands) if not b.endswith("集团")]
     return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]

@@ -173,8 +173,13 @@ def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleConte
         if not found or len(found.group(0)) >= len(m.text) - 1:
             continue
         brand, company = found.group(1), found.group(0)
-        if table.lookup(company) is None and brand not in ctx.words("generic") \
-                and not ctx.places.find(brand) and not ctx.stops_inside(brand):
+        if table.lookup(company) is not None or brand in ctx.words("generic") \
+                or ctx.places.find(brand) or ctx.stops_inside(brand):
+            continue
+        owner = table.lookup(brand)
+        if owner is not None and table.kind[owner] == "Company" and any(found.group(2) in n for n in table.names[owner]):
+            table.claim(owner, company)           # 某盛传动 of 浙江某盛精密传动股份有限公司
+        elif owner is None:
             table.new("Company", [company, brand])
 
 

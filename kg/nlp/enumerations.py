@@ -32,13 +32,25 @@ PROJECT_WORDS = ("项目", "工程", "技改", "基地", "中心")
 
 
 def _has_company_head(text: str, end: int, ctx: RuleContext, counted: bool) -> bool:
-    """Whether a company head noun (企业, 公司 …) follows within 10 characters, or a counted
-    project head (等19个在建项目: companies named by their projects)."""
-    window = re.split(r"[，。；！？\n]", text[end:end + 10], maxsplit=1)[0]
+    """Whether a company head noun (企业, 公司 …) follows within 16 characters of the clause
+    with only modifiers before it (等国际知名汽车零部件企业), or a counted project head
+    (等19个在建项目: companies named by their projects)."""
+    window = re.split(r"[，。；！？\n]", text[end:end + 16], maxsplit=1)[0]
     if PROJECT_HEAD_RE.match(window):
         return counted
-    return any(0 <= window.find(h) and not ctx.stops_inside(window[:window.find(h)])
+    return any(0 <= window.find(h) and _modifies(window[:window.find(h)], ctx)
                for h in ctx.words("org_company_heads"))
+
+
+def _modifies(gap: str, ctx: RuleContext) -> bool:
+    """Whether ``gap`` (between a list and its head noun) only describes the firms: no stop
+    word once the head modifiers (知名, 规模以上 …) are taken out."""
+    return not gap or not ctx.stops_inside(_head_modifier_re(ctx.words("head_modifiers")).sub("", gap))
+
+
+@lru_cache(maxsize=4)
+def _head_modifier_re(words: frozenset[str]) -> re.Pattern[str]:
+    return words_regex(words)
 
 
 def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: bool = True) -> list[tuple[int, int]]:

@@ -104,6 +104,8 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
     places = ctx.places.find(text[start:end])
     for _, s, _ in places:
         before = text[start:start + s]
+        if before.endswith("("):
+            break                                 # 某某光电(合肥)有限公司: a bracketed place follows its brand
         rest, placed = leftover(before, ctx)
         if s > 0 and ((len(rest) <= 1 and not placed) or before in ctx.words("verbs_in_names")
                       or (stacked and before[-2:] in ctx.words("verbs_in_names"))):   # 小镇联合某区科技局
@@ -298,6 +300,19 @@ def place_led_function_char(text: str, walk: int, cut: int, sfx_start: int, rule
 
 
 PARTICLES = frozenset("的地得了着过和与及在是等之")
+BRACKETED_RE = re.compile(r"(.+?)\([^()]{2,6}\)$")
+
+
+def bracketed_brand(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A regional company 某某光电(合肥)有限公司 whose brand the cut left one character of
+    (向某光电: 向 read as a preposition) starts one character earlier, at that function
+    character, unless it is a particle (的, 和 …)."""
+    if rule.type != "Company" or cut <= walk or text[cut - 1] in PARTICLES:
+        return cut
+    found = BRACKETED_RE.match(text, cut, sfx_start)
+    if found is None or len(leftover(found.group(1), ctx)[0]) >= 2 or not ctx.stop_at(text, cut - 1):
+        return cut
+    return cut - 1
 
 NOT_BRAND_CHARS = frozenset("后前中时里内外上下的了和与及等新老大小")
 """Characters that, left alone after a verb, make no brand (建成后小镇)."""
@@ -358,6 +373,7 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
     start = verb_led_brand(text, walk, start, sfx_start, rule, ctx)
     start = place_led_function_char(text, walk, start, sfx_start, rule, ctx)
+    start = bracketed_brand(text, walk, start, sfx_start, rule, ctx)
     start = cut_at_places(text, start, sfx_start, ctx, stacked=rule.type not in ("Company", "Project"))
     if rule.type == "Park":
         start = after_container_park(text, start, sfx_start, rule, ctx)

@@ -174,3 +174,19 @@ def test_a_transliterated_name_is_later_written_by_its_family_name():
     [ex] = _extract("集团亚太区总裁马库斯·韦斯特在签约仪式上致辞。韦斯特表示，将加大投资。")
     assert [e.label for e in ex.entities if e.type == "Person"] == ["马库斯·韦斯特"]
 
+
+
+def test_a_short_name_with_the_industry_word_joins_the_legal_name():
+    # 某盛传动 (brand + an industry word of the legal name) is the company, not a second one
+    [ex] = _extract("走进浙江某盛精密传动股份有限公司车间。项目投产后，某盛传动的产能将翻番。"
+                    "某盛传动减速器项目现场正在施工。")
+    companies = [e for e in ex.entities if e.type == "Company"]
+    assert [c.label for c in companies] == ["浙江某盛精密传动股份有限公司"]
+    assert "某盛传动" in companies[0].aliases
+
+
+def test_a_legal_name_without_its_country_is_the_same_company():
+    [ex] = _extract("某威尔工具（永康）有限公司是美国某威尔工具公司的全资子公司。某威尔工具公司总部位于美国芝加哥。")
+    companies = {e.label: e for e in ex.entities if e.type == "Company"}
+    assert set(companies) == {"某威尔工具（永康）有限公司", "美国某威尔工具公司"}
+    assert len(companies["美国某威尔工具公司"].mentions) == 2

@@ -20,6 +20,10 @@ def companies(text):
     ("——泓塑科技成功登陆创业板。", ["泓塑科技"]),
     ("是韩国某昌化学（SECHANG）在华设立的全资子公司", ["韩国某昌化学"]),
     ("公司完成由新加坡某石资本（Censtone）领投的A轮融资。", ["新加坡某石资本"]),
+    # modifiers between the list and its head noun (知名 is read as a verb elsewhere)
+    ("客户涵盖德国卡某斯、日本三某电装、法国瓦某莱等国际知名汽车零部件企业。",
+     ["德国卡某斯", "日本三某电装", "法国瓦某莱"]),
+    ("引进甲某科技、乙某新材等一批规模以上企业。", ["乙某新材", "甲某科技"]),
 ])
 def test_company_short_names(text, expected):
     assert companies(text) == expected
@@ -32,6 +36,11 @@ def test_company_short_names(text, expected):
     "钱塘区关注、陪伴着每一家创新科技企业的成长。",
     "这家公司专注于卫星遥感影像智能解译。",             # a 6-character "brand" without a place
     "我们将围绕具身智能和低空经济两条新赛道精准招商。",   # an industry term
+    "这在我们集团的项目里是最快的。",                     # a pronoun is no brand
+    "让更多富阳制造走向世界。",
+    "生产可替代石油基尼龙的新型材料。",
+    "打造一颗芯片的全产业链。",                            # a count is no brand
+    "客户涵盖甲、乙等地的企业。",                          # a stop word between list and head
 ])
 def test_generic_phrases_are_not_companies(text):
     assert companies(text) == []

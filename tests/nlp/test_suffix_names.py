@@ -14,6 +14,9 @@ def names(text, kind=None):
 
 @pytest.mark.parametrize("text, expected", [
     ("当天杭州某旭生物科技股份有限公司总部大楼正式奠基开工。", ("Company", "杭州某旭生物科技股份有限公司")),
+    # a bracketed place follows its brand; a function character the cut left before it starts it
+    ("公司又在合肥设立全资子公司向某光电（合肥）有限公司。", ("Company", "向某光电（合肥）有限公司")),
+    ("与某晖精密（越南）有限公司签约。", ("Company", "某晖精密（越南）有限公司")),
     ("荣获创新奖的浙江某胜技术股份有限公司是全球领先的提供商。", ("Company", "浙江某胜技术股份有限公司")),
     ("在走访某下家电(中国)有限公司时，企业反映问题。", ("Company", "某下家电(中国)有限公司")),
     ("2023年，云栖小镇新增企业101家。", ("Park", "云栖小镇")),

@@ -34,6 +34,14 @@ _LIST_START_RE = re.compile(
     r"(?:[■□●○◆◇▲△▶►★☆※•·▪◎]|[-*+] |[（(]?[一二三四五六七八九十]{1,3}[）)、]"
     r"|[（(]\d{1,2}[）)]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十\d]+[章节条部篇])"
 )
+# A byline or credit line (记者 某某 通讯员 某某, 编辑：某某, 文/图 …) or the opening of a news
+# item (本报讯, 新华社杭州4月1日电): it starts a paragraph of its own and is no caption.
+_BYLINE_RE = re.compile(
+    r"(?:本报|本台|首席|特约|实习|摄影)?(?:记者|通讯员|实习生|编辑|责任编辑|责编|审核|审校|校对|监制|来源|作者|撰文|文字|摄影|文|图|摄)"
+    r"\s*[:：/｜|丨 ]|(?:本报|本台)?记者[\u4e00-\u9fff]{2,3}(?: |$)|本报讯|本台讯|新华社[^，。]{0,8}电"
+)
+# A photo credit at the end of a caption (现场图片。 某某 摄, 记者某某摄): the caption ends there.
+_CREDIT_END_RE = re.compile(r"(?:\s|记者|通讯员)[^\s，。；]{0,8}\s?摄$")
 _DATELINE_RE = re.compile(
     r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
@@ -46,6 +54,16 @@ def ends_sentence(text: str) -> bool:
     if len(body) < len(text):
         return bool(body) and body[-1] in SENTENCE_FINAL
     return bool(text) and (text[-1] in SENTENCE_FINAL or text[-1] in CLOSING_BRACKETS)
+
+
+def ends_unit(text: str) -> bool:
+    """True if ``text`` ends a sentence or a photo credit (``某某 摄``): nothing joins after it."""
+    return ends_sentence(text) or _CREDIT_END_RE.search(text) is not None
+
+
+def is_byline(text: str) -> bool:
+    """True if the line is a byline or credit (记者 某某, 编辑：某某) or opens a news item (本报讯)."""
+    return _BYLINE_RE.match(text) is not None
 
 
 def is_headline(text: str) -> bool:
@@ -71,6 +89,7 @@ def starts_block(text: str) -> bool:
     """True if the line opens a list item, or is a dateline, headline or parenthetical note."""
     return (
         _LIST_START_RE.match(text) is not None
+        or is_byline(text)
         or is_dateline(text)
         or is_parenthetical(text)
         or is_headline(text)
@@ -88,6 +107,7 @@ def is_caption(text: str) -> bool:
         len(text) <= CAPTION_MAX
         and not ends_sentence(text)
         and text[:1] not in CONTINUATION_START
+        and not is_byline(text)
         and SENTENCE_PUNCT_RE.search(text) is None
     )
 

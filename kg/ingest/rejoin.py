@@ -39,6 +39,7 @@ from kg.ingest.linekind import (
     PAGE_WIDTH,
     PROSE_STOP,
     ends_sentence,
+    ends_unit,
     ends_with_function_char,
     is_caption,
     is_dateline,
@@ -70,7 +71,7 @@ class Paragraph:
         self.parts = [line]
         self.length = len(line)
         self.prose = is_prose(line)
-        self.final = ends_sentence(line[-TAIL:])
+        self.final = ends_unit(line[-TAIL:])
 
     def append(self, line: str) -> None:
         """Join ``line`` on, with a space only where ``needs_space`` says so."""
@@ -81,7 +82,7 @@ class Paragraph:
         self.prose = self.prose or last == PROSE_STOP or is_prose(line)
         self.parts.append(line)
         self.length += len(line)
-        self.final = ends_sentence(self.tail())
+        self.final = ends_unit(self.tail())
 
     def tail(self) -> str:
         """The last ``TAIL`` characters."""
@@ -155,7 +156,7 @@ def caption_between(left: Paragraph, middle: str, right: str, counts: Counter[st
 
 def _may_continue(line: str) -> bool:
     """False for lines that never continue onto the next one (sentence end, headline, date)."""
-    return not (ends_sentence(line) or is_headline(line) or is_dateline(line))
+    return not (ends_unit(line) or is_headline(line) or is_dateline(line))
 
 
 def _open_pairs(lines: Sequence[str]) -> list[tuple[int, int]]:

@@ -81,6 +81,14 @@ CASES = [
         "腰部企业集群，指的是具备科技创新活\n\n\n\n钱开区北部智能制造核心区\n\n力的中小型科技企业。\n\n下一段。",
         ["腰部企业集群，指的是具备科技创新活力的中小型科技企业。", "钱开区北部智能制造核心区", "下一段。"],
     ),
+    # a byline is no caption to move, and 本报讯 opens the item (开工|本报 spans the word 工本)
+    (
+        "某某镜头模组项目开工\n\n记者 方 某 通讯员 周 某\n\n本报讯 4月15日，项目在某某科技城开工。",
+        ["某某镜头模组项目开工", "记者 方 某 通讯员 周 某", "本报讯 4月15日，项目在某某科技城开工。"],
+    ),
+    # a photo credit ends its caption: the next item's headline stays apart
+    ("项目开工现场。 周某 摄\n\n某某智慧小镇", ["项目开工现场。 周某 摄", "某某智慧小镇"]),
+    ("技改后的生产车间。 通讯员 沙 某 摄\n\n某某小镇", ["技改后的生产车间。 通讯员 沙 某 摄", "某某小镇"]),
     # sentence ends keep the break, even when a quote follows them
     ("“这就是浙江速度！”\n\n亦成为一段佳话。", ["“这就是浙江速度！”", "亦成为一段佳话。"]),
 ]

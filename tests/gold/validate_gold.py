@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent
-FILES = ["seeds.jsonl", "others.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"]
+FILES = ["seeds.jsonl", "others.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl"]
 
 ENTITY_TYPES = ["Park", "Company", "Organization", "Project", "Person", "Place"]
 # relation type -> (allowed head types, allowed tail types or None for a free string)
@@ -77,6 +77,8 @@ def check_file(fname: str) -> tuple[list[str], list[dict]]:
     errors: list[str] = []
     records: list[dict] = []
     path = GOLD / fname
+    if not path.is_file():
+        return [f"{fname}: missing"], records
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{fname}:{lineno}"
         if not line.strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.context import RuleContext
+from kg.nlp.suffix_names import is_park_phase
 from kg.nlp.textutil import CJK
 from kg.records import Mention
 
@@ -12,6 +13,7 @@ DECLARED_RE = re.compile(
     r"\s*[（(]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?"
     rf"([{CJK}A-Za-z0-9·&]{{2,12}})[”\"」』]?\s*[）)]")
 REGION_RE = re.compile(rf"[（(][{CJK}]{{2,4}}[）)]")
+RANK_RE = re.compile("国家级|省级|市级|区级|县级")
 PARK_SUFFIXES = ("特色小镇", "小镇", "新城", "智慧城", "科技城")
 
 
@@ -78,6 +80,9 @@ def park_aliases(name: str, ctx: RuleContext) -> list[str]:
     """Short names of a park: without place prefix (杭州某某新城 → 某某新城) and, for town-like
     platforms, without the suffix (某某小镇 → 某某) when that is not a place or a common word."""
     out = [strip_places(name, ctx)]
+    unranked = RANK_RE.sub("", name)
+    if unranked != name:
+        out.append(unranked)                 # 某地省级某某产业园区 is also written 某地某某产业园区
     for suffix in PARK_SUFFIXES:
         if out[0].endswith(suffix):
             out.append(out[0][: -len(suffix)])
@@ -138,7 +143,7 @@ def _derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
         return company_aliases(name, ctx)
     if kind in ("Park", "Organization"):
         return park_aliases(name, ctx)
-    if kind == "Project" and name.endswith("项目") and _usable(name[:-2], ctx):
+    if kind == "Project" and name.endswith("项目") and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
         return [name[:-2]]
     if kind == "Person" and "·" in name:     # 马库斯·某某 is later written by the family name alone
         family = name.rsplit("·", 1)[1]

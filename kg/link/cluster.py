@@ -357,19 +357,44 @@ def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:
 
 
 RENAMED_RE = re.compile(r"(?:改制为|更名为|改名为|变更为|改组为)[“\"]?$")
+FORMER_RE = re.compile(r"^的?前身(?:是|为)")
+ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司)[^，。；]{0,8}，?$")
 RENAME_GAP = 40
+ANAPHOR_GAP = 120
 
 
 def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> None:
-    """A company's earlier names: ``A改制为B``, ``A…，2015年更名为B`` in one sentence make A a
+    """A company's earlier names: ``A改制为B``, ``A…，2015年更名为B`` in one sentence, ``B的前身是…A``,
+    and ``…办起了A厂。…五金厂改制为B`` (the old name taken up again by its head word) make A a
     name of B's cluster."""
     companies = sorted((m for m in mentions if m.type == "Company"), key=attrgetter("start"))
-    for old, new in zip(companies, companies[1:]):
+    for i, (old, new) in enumerate(zip(companies, companies[1:])):
         between = text[old.end:new.start]
-        if len(between) <= RENAME_GAP and not SENTENCE_END_RE.search(between) and RENAMED_RE.search(between):
-            src, dst = table.lookup(old.text), table.lookup(new.text)
-            if src is not None and dst is not None and table.kind[src] == table.kind[dst] == "Company":
-                table.merge(src, dst)
+        if len(between) <= RENAME_GAP and not SENTENCE_END_RE.search(between):
+            if RENAMED_RE.search(between):
+                _merge_companies(table, old, new)
+            elif FORMER_RE.match(between):
+                _merge_companies(table, new, old)
+        if RENAMED_RE.search(text, max(old.end, new.start - 12), new.start):
+            _rename_anaphor(text, companies[:i + 1], new, table)
+
+
+def _rename_anaphor(text: str, before: list[Mention], new: Mention, table: NameTable) -> None:
+    """``五金厂改制为B`` with no name before the verb: the last company written with the same
+    head word (厂, 公司) in the preceding text is B's earlier name."""
+    cue = RENAMED_RE.search(text, max(before[-1].end, new.start - 12), new.start)
+    head = ANAPHOR_RE.search(text, max(before[-1].end, cue.start() - 12), cue.start())
+    if head is None or SENTENCE_END_RE.search(text, before[-1].end, head.start()) is None:
+        return                                    # the name itself stands in this sentence
+    old = before[-1]
+    if old.text.endswith(head.group(1)) and new.start - old.end <= ANAPHOR_GAP:
+        _merge_companies(table, old, new)
+
+
+def _merge_companies(table: NameTable, old: Mention, new: Mention) -> None:
+    src, dst = table.lookup(old.text), table.lookup(new.text)
+    if src is not None and dst is not None and table.kind[src] == table.kind[dst] == "Company":
+        table.merge(src, dst)
 
 
 SENTENCE_END_RE = re.compile(r"[。！？\n]")

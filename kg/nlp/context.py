@@ -24,6 +24,10 @@ SPEC_UNIT_RE = re.compile(r"(?:万|千|亿)?(?:套|台|吨|片|辆|件|只|英�
                           r"|支|瓶|盒|粒|袋|箱|块|根|枚|卷|桶|双|米)")
 
 
+PLACING_ENDS = frozenset("在到于给向往至")
+"""A verb ending in one of these (放在, 来到) places the name after it: it never modifies a suffix."""
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """Compiled regexes and word sets for the recognisers."""
@@ -61,7 +65,8 @@ class RuleContext:
         found = self.stops.find_matches_as_indexes(text[start:end])
         size = end - start
         for i, s, e in reversed(found):               # in text order: the last one first
-            if self.stop_words[i] and not (skip_adjacent and e == size and e - s >= 2) \
+            if self.stop_words[i] and not (skip_adjacent and e == size and e - s >= 2
+                                           and text[start + e - 1] not in PLACING_ENDS) \
                     and not (e - s >= 2 and self.read_across(text, start + e)):
                 return start + e
         return start

@@ -16,11 +16,11 @@ from kg.settings import RULES_DIR
 
 _WORD = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·&]+$")
 _SUFFIX = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·&()]+$")   # half-width brackets: text is width-folded
-_SUFFIX_KEYS = {"suffix", "type", "min_prefix", "max_prefix", "confidence", "place_prefix_ok", "exclude_prev", "exclude_next", "verb_modifier", "generic_ok", "supported", "facility"}
+_SUFFIX_KEYS = {"suffix", "type", "min_prefix", "max_prefix", "confidence", "place_prefix_ok", "exclude_prev", "exclude_next", "verb_modifier", "generic_ok", "supported", "facility", "no_digits"}
 LIST_NAMES = (
     "left_stop", "generic", "industry", "legal_forms", "titles", "person_after",
     "surnames", "not_person", "project_cues", "org_company_heads", "verbs", "nouns", "not_place", "collective", "brand_heads", "surnames_rare", "person_before", "given_name_chars", "verbs_in_names", "person_after_weak",
-    "industry_nouns", "head_modifiers",
+    "industry_nouns", "head_modifiers", "park_content",
 )
 
 
@@ -40,6 +40,7 @@ class SuffixRule:
     generic_ok: bool = False     # generic words make a name with this suffix (建设局, 商务局)
     supported: bool = False      # needs a place before it or a second use in the document (补齐新区短板)
     facility: bool = False       # the name must end in a facility or works noun before the suffix (某某中心工程)
+    no_digits: bool = False      # a prefix with digits is a kind, not a name (12英寸晶圆厂)
 
 
 @dataclass(frozen=True)

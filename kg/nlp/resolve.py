@@ -40,7 +40,7 @@ def trim_to_known(mentions: list[Mention], text: str, ctx: RuleContext) -> list[
         best = None
         if m.rule.startswith("suffix"):
             best = next((m.text[-n:] for n in range(len(m.text) - 1, 1, -1) if m.text[-n:] in clean), None)
-        if best is not None and not _is_place_prefix(m.text[:-len(best)], ctx) \
+        if best is not None and not _is_place_prefix(m.text[:-len(best)], ctx, m.type) \
                 and not CAPACITY_PREFIX_RE.match(m.text):
             m = Mention(text=best, start=m.end - len(best), end=m.end, type=m.type, rule=m.rule + "+trim",
                         confidence=m.confidence)
@@ -53,9 +53,12 @@ def trim_to_known(mentions: list[Mention], text: str, ctx: RuleContext) -> list[
 CAPACITY_PREFIX_RE = re.compile(r"年产|[0-9]")
 
 
-def _is_place_prefix(prefix: str, ctx: RuleContext) -> bool:
-    """Place prefixes are kept (杭州某某小镇): linking folds them into the same entity."""
+def _is_place_prefix(prefix: str, ctx: RuleContext, kind: str = "") -> bool:
+    """Place prefixes are kept (杭州某某小镇): linking folds them into the same entity; so is
+    what follows the place a company's registered name starts with (某某县武康五金配件厂)."""
     places = ctx.places.find(prefix)
+    if kind == "Company" and places and places[0][1] == 0:
+        return True
     return bool(places) and sum(e - s for _, s, e in places) == len(prefix)
 
 

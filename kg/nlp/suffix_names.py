@@ -77,8 +77,8 @@ def _after_adverb_verb(text: str, cut: int, end: int, ctx: RuleContext) -> int:
     """After an adverb (the caller checks) a word that may sit inside names (联合, 携手) is a verb:
     还将联合某某大学 → 某某大学."""
     for size in (2, 3):
-        if text[cut:cut + size] in ctx.words("verbs_in_names") and cut + size < end - 1:
-            return cut + size
+        if text[cut:cut + size] in ctx.words("verbs_in_names") and (cut + size < end - 1 or cut + size == end):
+            return cut + size                    # 将联合医药港: the bare suffix is left, no name
     return cut
 
 
@@ -187,11 +187,15 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
 def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
         return False
+    if prefix in LEVELS:
+        return rule.place_prefix_ok or rule.generic_ok   # 市发改委, 区科技局: the level stands for the place
+    if rule.no_digits and any(c.isdigit() for c in prefix):
+        return False                              # 12英寸晶圆厂: a kind of plant
     if rule.facility and not prefix.endswith(FACILITY_ENDS + WORKS_ENDS):
         return False                              # 一号工程, 民心工程: slogans, not works
     if COUNTED_END_RE.search(prefix):
         return False                              # 某园两大项目, 三个小镇: a count, not a name
-    if rule.type == "Project" and rule.suffix in PHASES and _ends_with_park(prefix, ctx):
+    if rule.type == "Project" and is_park_phase(prefix + rule.suffix, ctx):
         return False                              # 某某产业园一期: a phase of the park, not a project
     if prefix + rule.suffix in ctx.words("generic"):
         return False
@@ -203,6 +207,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     rest, has_place = leftover(prefix, ctx)
     if len(rest) >= 2 or (len(rest) == 1 and has_place):
         return True
+    if rule.type == "Park" and len(rest) <= 1 and industry_named(prefix, ctx):
+        return True                               # 人工智能小镇, 信息港小镇: platforms are named by their industry
     if not has_place:
         return False
     if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
@@ -210,6 +216,23 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
 
 
+def industry_named(prefix: str, ctx: RuleContext) -> bool:
+    """Whether ``prefix`` (without places) is three or more characters made only of industry
+    words and platform words (``park_content``): 人工智能, 信息港, 新能源汽车零部件; not 特色, 该, 省级."""
+    bare = _without_places(prefix, ctx)
+    if len(bare) < 3:
+        return False
+    content = ctx.words("industry") | ctx.words("industry_nouns") | ctx.words("park_content")
+    pos = 0
+    while pos < len(bare):
+        size = next((n for n in range(min(6, len(bare) - pos), 1, -1) if bare[pos:pos + n] in content), 0)
+        if not size and bare[pos] not in content:
+            return False
+        pos += size or 1
+    return True
+
+
+LEVELS = frozenset("省市区县镇乡")
 LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司", "(有限合伙)")
 
 
@@ -237,6 +260,11 @@ def bridge_modifier(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
 
 OWNER_ENDS = tuple("区城镇园县市省所院局委")
 PHASES = ("一期", "二期", "三期", "四期")
+
+
+def is_park_phase(name: str, ctx: RuleContext) -> bool:
+    """Whether ``name`` is a park's name with a phase (某某产业园一期): a part of the park."""
+    return name.endswith(PHASES) and _ends_with_park(name[:-2], ctx)
 
 
 def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
@@ -397,7 +425,7 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
         if m.start() - walk < rule.min_prefix:
             continue                              # too few name characters before it at all
         start = name_start(text, m.start(), rule, ctx, walk=walk)
-        if acceptable(text[start:m.start()], rule, ctx):
+        if acceptable(text[start:m.start()], rule, ctx) and not (rule.type == "Park" and counted_before(text, start, m.start(), ctx)):
             kind = rule.type
             if rule.supported:
                 kind = supported_type(text, text[start:m.end()], rule, ctx)
@@ -406,6 +434,26 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found
+
+
+def counted_before(text: str, start: int, sfx_start: int, ctx: RuleContext) -> bool:
+    """Whether a park named only by its trade follows a determiner or count (建设一批数字经济产业园,
+    两个人工智能小镇): a kind of platform, not one platform."""
+    prefix = text[start:sfx_start]
+    if len(leftover(prefix, ctx)[0]) > 1 or not industry_named(prefix, ctx):
+        return False
+    before = text[max(0, start - 3):start]
+    clause = re.split(r"[，。；！？\n]", text[max(0, start - 30):start])[-1]
+    return bool(COUNTED_END_RE.search(before)) or before.endswith(DETERMINERS) or \
+        (before.endswith("的") and DESCRIBED_RE.search(clause) is not None)
+
+
+DESCRIBED_RE = re.compile("是|成为|建设成|打造成|建成")
+"""A copula before ``…的`` + a trade-named park (是我市重点打造的某某产业集聚区): a description."""
+
+
+DETERMINERS = ("一批", "一些", "该", "各", "这", "那", "每", "这个", "那个", "多个", "这些", "那些", "首个", "一个",
+               "其他", "相关", "特色")
 
 
 def supported_type(text: str, name: str, rule: SuffixRule, ctx: RuleContext) -> str | None:

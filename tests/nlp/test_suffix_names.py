@@ -14,6 +14,21 @@ def names(text, kind=None):
 
 @pytest.mark.parametrize("text, expected", [
     ("当天杭州某旭生物科技股份有限公司总部大楼正式奠基开工。", ("Company", "杭州某旭生物科技股份有限公司")),
+    # platforms named by their trade (industry and platform words only) are names
+    ("某年信息港小镇全年新引进企业136家。", ("Park", "信息港小镇")),
+    ("位于人工智能小镇的企业。", ("Park", "人工智能小镇")),
+    ("位于拱墅区的数字安全产业园开园。", ("Park", "数字安全产业园")),
+    ("某山经开区、杭州空港经济区两大产业平台。", ("Park", "杭州空港经济区")),
+    ("项目落户大运河数智未来城。", ("Park", "大运河数智未来城")),
+    # a bare level before a body's name stands for the place; bureau names hold 和
+    ("平湖经开区会同市发改委等部门推出服务。", ("Organization", "市发改委")),
+    ("萧山区经济和信息化局2024年工作回顾", ("Organization", "萧山区经济和信息化局")),
+    ("在崇贤街道办事处的会议室。", ("Organization", "崇贤街道办事处")),
+    ("共建某湖大学钱塘合成生物创新中心。", ("Organization", "某湖大学钱塘合成生物创新中心")),
+    # factories and branches
+    ("32岁的他从德清县农机厂辞职。", ("Company", "德清县农机厂")),
+    ("带着7名工人办起了德清县武康五金配件厂，为上海加工配件。", ("Company", "德清县武康五金配件厂")),
+    ("旗下还有全资子公司和上海分公司。", ("Company", "上海分公司")),
     # a bracketed place follows its brand; a function character the cut left before it starts it
     ("公司又在合肥设立全资子公司向某光电（合肥）有限公司。", ("Company", "向某光电（合肥）有限公司")),
     ("与某晖精密（越南）有限公司签约。", ("Company", "某晖精密（越南）有限公司")),
@@ -102,6 +117,22 @@ def test_left_boundary(text, expected):
     ("喜报丨小镇又添新荣誉", "Park"),
     ("建成后小镇将成为新地标。", "Park"),
     ("某某科技园新孵化器和专业孵化器同时开放。", "Park"),
+    # a trade-named park after a determiner, a count or a copula is a kind of platform
+    ("建设一批数字经济产业园。", "Park"),
+    ("两个人工智能小镇同时开园。", "Park"),
+    ("它是我市重点打造的新能源汽车零部件产业集聚区。", "Park"),
+    ("省级特色小镇", "Park"),
+    ("示范区建设", "Park"),
+    ("平湖工厂的产能将翻番。", "Company"),                    # 工厂, 出厂, 进厂, 晶圆厂 are no names
+    ("全年调增出厂价格。", "Company"),
+    ("18岁进厂当学徒。", "Company"),
+    ("建设12英寸晶圆厂。", "Company"),
+    ("晚上回公司加班。", "Company"),                         # one-character verbs end the left context
+    ("今天带大家去科创中心串串门。", "Park"),
+    ("把公司放在研究院旁边。", "Organization"),
+    ("区投资促进局将联合医药港招商。", "Park"),                # 联合 + a bare suffix: no name
+    ("全年引进超亿美元外资项目5个。", "Project"),
+    ("创下温州同类项目最快纪录。", "Project"),
 ])
 def test_generic_mentions_are_not_names(text, kind):
     assert names(text, kind) == []

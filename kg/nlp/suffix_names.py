@@ -398,6 +398,9 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     if rule.type == "Project" and capacity >= 0 and not LIST_BREAK_RE.search(text, capacity, sfx_start):
         start = capacity                          # capacity projects are named from 年产 on
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
+    if rule.type == "Project":
+        start = project_after_particle(text, walk, start, sfx_start, rule, ctx)
+        start = across_conjunction(text, walk, start, sfx_start, rule, ctx)
     start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
     start = verb_led_brand(text, walk, start, sfx_start, rule, ctx)
     start = place_led_function_char(text, walk, start, sfx_start, rule, ctx)
@@ -408,6 +411,42 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     while start < sfx_start and text[start] in "·&":
         start += 1
     return start
+
+
+def project_after_particle(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A project name after 的 or 了 whose cut fell on a verb used as a modifier inside it
+    (总投资5亿元的高端介入耗材研发生产基地项目, 领衔的mRNA递送平台项目: 介入, 递送) starts after the
+    particle: when only such verbs stand between, each followed by two or more name characters,
+    none next to another, and what is left is a name."""
+    if cut >= sfx_start - 1:
+        return cut
+    edge = max(text.rfind("的", walk, cut), text.rfind("了", walk, cut)) + 1
+    if edge == 0 or edge >= cut or NUMBER_RE.search(text, edge, cut) or ctx.title_re.search(text, edge, cut):
+        return cut
+    stops = [(edge + s, edge + e) for i, s, e in ctx.stops.find_matches_as_indexes(text[edge:cut]) if ctx.stop_words[i]]
+    verbs, left = ctx.words("verbs"), ctx.words("left_stop")
+    if any(text[s:e] not in verbs or text[s:e] in left for s, e in stops) \
+            or any(a[1] == b[0] for a, b in zip(stops, stops[1:])):
+        return cut                                # a function or time word (首批), or two verbs in a row (投资建设)
+    return edge if acceptable(text[edge:sfx_start], rule, ctx) else cut
+
+
+CONJUNCTIONS = "及"
+
+
+def across_conjunction(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
+    """A project named by two things joined with 及 (某某总部及研发中心项目, 光伏支架及结构件项目) starts
+    at the first one's left edge, unless that one ends in a name suffix of its own (某某项目及…)."""
+    if cut - walk < 3 or text[cut - 1] not in CONJUNCTIONS or sfx_start - cut < 2:
+        return cut
+    first = cut_at_stops(text, walk, cut - 1, ctx)
+    head = text[first:cut - 1]
+    if len(head) < 2 or ctx.suffix_end_re.search(head) or NUMBER_RE.search(head):
+        return cut
+    return first if acceptable(text[first:sfx_start], rule, ctx) else cut
+
+
+PHASE_RE = re.compile(r"\((?:一|二|三|四|首)期\)")
 
 
 def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
@@ -421,6 +460,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             continue                              # 布局, 展厅: what ``acceptable`` would refuse, decided at once
         if AWARD_AFTER_RE.match(text, m.end()):
             continue                              # 某某市政府质量奖 is an award, not a body
+        if rule.suffix in PHASES and text.endswith("项目", 0, m.start()):
+            continue                              # 某某项目二期: a phase of the project named before it
         walk = walk_left(text, m.start(), rule.max_prefix)
         if m.start() - walk < rule.min_prefix:
             continue                              # too few name characters before it at all
@@ -431,7 +472,10 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
                 kind = supported_type(text, text[start:m.end()], rule, ctx)
                 if kind is None:
                     continue
-            found.append(Mention(text=text[start:m.end()], start=start, end=m.end(), type=kind,
+            end = m.end()
+            if kind == "Project" and (phase := PHASE_RE.match(text, end)):
+                end = phase.end()                 # 某某项目(一期) names the phase
+            found.append(Mention(text=text[start:end], start=start, end=end, type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found
 

@@ -14,6 +14,13 @@ def names(text, kind=None):
 
 @pytest.mark.parametrize("text, expected", [
     ("当天杭州某旭生物科技股份有限公司总部大楼正式奠基开工。", ("Company", "杭州某旭生物科技股份有限公司")),
+    # a verb used as a modifier inside a project name after 的/了; 及 joining two things; the phase
+    ("由归国博士某某领衔的mRNA递送平台项目。", ("Project", "mRNA递送平台项目")),
+    ("签下了高端介入耗材研发生产基地项目，总投资7.5亿元。", ("Project", "高端介入耗材研发生产基地项目")),
+    ("与某山经开区共建的生物育种中试基地项目开工。", ("Project", "生物育种中试基地项目")),
+    ("总投资6.8亿元的某锐精密总部及研发中心项目开工。", ("Project", "某锐精密总部及研发中心项目")),
+    ("某达半导体年产60万片8英寸硅外延片项目（一期）在某山开工。", ("Project", "年产60万片8英寸硅外延片项目（一期）")),
+    ("加快推进年产10万台精密减速器项目二期建设。", ("Project", "年产10万台精密减速器项目")),
     # platforms named by their trade (industry and platform words only) are names
     ("某年信息港小镇全年新引进企业136家。", ("Park", "信息港小镇")),
     ("位于人工智能小镇的企业。", ("Park", "人工智能小镇")),
@@ -133,6 +140,9 @@ def test_left_boundary(text, expected):
     ("区投资促进局将联合医药港招商。", "Park"),                # 联合 + a bare suffix: no name
     ("全年引进超亿美元外资项目5个。", "Project"),
     ("创下温州同类项目最快纪录。", "Project"),
+    ("公司的张某负责项目。", "Project"),                     # a verb right before the suffix: a predicate
+    ("签约了投资建设新能源汽车电池项目。", "Project"),         # two verbs in a row
+    ("该芯片项目是某某中心引进的首批人才项目之一。", "Project"),  # 首批 is no modifying verb
 ])
 def test_generic_mentions_are_not_names(text, kind):
     assert names(text, kind) == []

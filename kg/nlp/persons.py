@@ -23,6 +23,7 @@ CREDIT_RE = re.compile(     # the leading look-ahead lets ``re`` skip to candida
 PHOTO_RE = re.compile("摄")
 SLASH_ROLE_RE = re.compile(r"/[ \t]*(?:文|图|摄影|摄)(?=[\s）)]|$)")
 NAME_TAIL_RE = re.compile(rf"([{CJK}]{{2,3}})[ \t]*$")
+SPACED_TAIL_RE = re.compile(rf"([{CJK}][ \t]+[{CJK}]{{1,2}})[ \t]*$")
 HEADLINE_RE = re.compile(rf"^([{CJK}]{{2,3}})[:：](?=[^\n]{{2,40}}$)", re.M)
 SPACED_LINE_RE = re.compile(rf"^[ \t]*((?:[{CJK}]{{1,3}}[ \t]+)+[{CJK}]{{1,3}})[ \t]*$", re.M)
 FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟用")
@@ -55,7 +56,10 @@ def _mention(text: str, start: int, end: int, rule: str, conf: float) -> Mention
     return Mention(text=text[start:end], start=start, end=end, type="Person", rule=rule, confidence=conf)
 
 
-def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str) -> list[Mention]:
+PEN_MARKERS = ("记者", "本报记者", "通讯员")
+
+
+def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str, *, pen_names: bool = False) -> list[Mention]:
     """Split a run of names (spaces, 、) into mentions; pair letter-spaced single characters."""
     tokens = [(m.start(), m.end()) for m in re.finditer(f"[{CJK}]+", text[start:end])]
     out, i = [], 0
@@ -69,20 +73,31 @@ def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str) -> l
                                    rule=rule + ".spaced", confidence=0.8))
                 i += 2
                 continue
-        if is_name(ctx, text[start + s:start + e], rare_ok=rule != "person.byline"):
+        token = text[start + s:start + e]
+        if is_name(ctx, token, rare_ok=rule != "person.byline"):
             out.append(_mention(text, start + s, start + e, rule, 0.9))
+        elif pen_names and _pen_name(ctx, token):
+            out.append(_mention(text, start + s, start + e, rule + ".pen_name", 0.6))
         i += 1
     return out
+
+
+def _pen_name(ctx: RuleContext, token: str) -> bool:
+    """A byline name without a family name (通讯员 某宣: the pen names of district press offices):
+    two or three characters that are no word, place or stop word."""
+    return 2 <= len(token) <= 3 and token not in ctx.words("nouns") and token not in ctx.words("verbs") \
+        and token not in ctx.words("generic") and not ctx.stops_inside(token) and not ctx.all_places.find(token)
 
 
 def credits(text: str, ctx: RuleContext) -> list[Mention]:
     """Names after byline and credit markers (■, 记者, 通讯员, 文:, 编辑:, … 摄)."""
     out = []
     for m in CREDIT_RE.finditer(text):
-        out += _names_in(ctx, text, m.start(1), m.end(1), "person.credit")
+        pen = m.group().startswith(PEN_MARKERS)
+        out += _names_in(ctx, text, m.start(1), m.end(1), "person.credit", pen_names=pen)
     for role in PHOTO_RE.finditer(text):
         span = _name_before_role(text, role.start(), "。")
-        if span and is_name(ctx, text[span[0]:span[1]]):
+        if span and is_name(ctx, _unspaced(text, span), common_ok=True):
             out.append(_mention(text, *span, "person.photo_credit", 0.85))
     for role in SLASH_ROLE_RE.finditer(text):
         span = _name_before_role(text, role.start(), "（(")
@@ -91,10 +106,15 @@ def credits(text: str, ctx: RuleContext) -> list[Mention]:
     return out
 
 
+def _unspaced(text: str, span: tuple[int, int]) -> str:
+    """The name of a credit span without its letter spacing (林 某 → 林某)."""
+    return re.sub(r"[ \t]", "", text[span[0]:span[1]])
+
+
 def _name_before_role(text: str, pos: int, boundary: str) -> tuple[int, int] | None:
-    """The 2–3 characters (then spaces) right before ``pos``, when the text starts there or a
-    ``boundary`` character or white space stands before them."""
-    m = NAME_TAIL_RE.search(text, max(0, pos - 8), pos)
+    """The 2–3 characters (then spaces) right before ``pos``, letter-spaced ones too (林 某 摄),
+    when the text starts there or a ``boundary`` character or white space stands before them."""
+    m = NAME_TAIL_RE.search(text, max(0, pos - 8), pos) or SPACED_TAIL_RE.search(text, max(0, pos - 8), pos)
     if m is None or m.start(1) > 0 and not (text[m.start(1) - 1] in boundary or text[m.start(1) - 1].isspace()):
         return None
     return m.start(1), m.end(1)
@@ -136,6 +156,9 @@ def _common_name_before(text: str, end: int, ctx: RuleContext) -> int | None:
 
 
 PLACE_ENDS = set("省市区县镇乡村街局委会院所司厂")
+ADVERB_ENDS = set("正也还都又就才曾将便亦仍已并再却")
+PEER_INTROS = frozenset({"师弟", "师兄", "师妹", "师姐", "学弟", "学长", "学妹", "学姐", "搭档", "同事", "校友"})
+"""Words after which only a person's name can follow (``员工``, ``父亲`` may be followed by other nouns)."""
 CLAUSE_OPEN = set("，。；：:,;！？!?”\n")
 
 
@@ -153,14 +176,18 @@ def _ends_with_title(text: str, pos: int, ctx: RuleContext) -> bool:
     return ctx.title_ends_at(text, pos)
 
 
-def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True) -> int | None:
+def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True, common_ok: bool = False) -> int | None:
     """End of a name starting at ``start`` (right after a title) whose right side is a
     boundary, a cue word, a function word or a verb."""
     weak = ctx.words("person_after_weak")
     for size in (3, 2, 4, 5):
         end = start + size
-        if end > len(text) or not is_name(ctx, text[start:end], rare_ok=rare_ok) or (size == 3 and _verb_across(text, end, ctx)):
+        if end > len(text) or not is_name(ctx, text[start:end], rare_ok=rare_ok, common_ok=common_ok) \
+                or (size == 3 and _verb_across(text, end, ctx)):
             continue
+        if size == 3 and text[end - 1] in ADVERB_ENDS and end < len(text) and text[end] not in BOUNDARY \
+                and not ctx.after_re.match(text, end):
+            continue                             # 总经理某栋正和同事…: 正 is the adverb of 正和…
         if end == len(text) or text[end] in BOUNDARY or ctx.after_re.match(text, end) \
                 or text[end:end + 2] in weak or text[end] in weak or ctx.stop_at(text, end):
             return end
@@ -178,7 +205,8 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
         if end is not None:
             out.append(_mention(text, start, end, "person.title_before", 0.85))
     for m in ctx.intro_re.finditer(text):
-        end = _name_after(text, m.end(), ctx, rare_ok=False)
+        strong = m.group() in PEER_INTROS           # 师弟向某: a rarer family name, a common word too
+        end = _name_after(text, m.end(), ctx, rare_ok=strong, common_ok=strong)
         if end is not None and (m.start() == 0 or text[m.start() - 1] in BOUNDARY or not is_name_char_cjk(text[m.start() - 1])
                                 or len(m.group()) >= 2):
             out.append(_mention(text, m.end(), end, "person.intro_before", 0.7))

@@ -32,6 +32,12 @@ def persons(text):
     ("由某某大学研究生许一鸣带领团队研发。", ["许一鸣"]),
     ("与中国工程院院士祁振华团队共建。", ["祁振华"]),                         # NAME团队
     ("。方圆说，园区会越来越好。", ["方圆"]),                                 # a common word opening a clause before 说
+    ("由归国博士许嘉和领衔的芯片项目。", ["许嘉和"]),                           # 领衔 follows a name
+    ("某某精工社长山本隆一在签约仪式上表示", ["山本隆一"]),                     # 社长, a Japanese name
+    ("他拉上浙大师弟向前，在小镇租下办公室。", ["向前"]),                       # a peer word: common words too
+    ("总经理梁栋正和同事调试设备。", ["梁栋"]),                                 # 正 is the adverb of 正和
+    ("技改后的设备。 林 立 摄\n\n", ["林立"]),                                # a letter-spaced photo credit
+    ("记者 朱蕾 通讯员 临宣\n\n本报讯", ["朱蕾", "临宣"]),                    # a press office's pen name
 ])
 def test_person_patterns(text, expected):
     assert persons(text) == expected
@@ -48,6 +54,10 @@ def test_person_patterns(text, expected):
     "总经理说：“林主任来厂里的次数，比供应商还多。”",                          # 姓+title is a form of address
     "他从大学毕业后回到家乡。博士毕业于某某大学。",
     "厂房林立，道路宽阔。",                                                   # a common word without a speech verb
+    "■数字港“长”出新动能",                                                    # ■ heads a section: no pen name
+    "这里为大学生和返乡青年提供工位。",
+    "父亲那一代解决了有没有的问题。",
+    "承租公寓作为员工宿舍。",
     "同时表示欢迎。",
 ])
 def test_common_words_are_not_persons(text):

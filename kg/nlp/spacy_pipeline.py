@@ -102,10 +102,14 @@ def _make_rules(nlp: Language, name: str) -> RuleComponent:
     return RuleComponent()
 
 
+SHIPPED_GAZETTEERS = (DATA_DIR / "gazetteer.jsonl", DATA_DIR / "well_known.jsonl")
+
+
 def user_gazetteer(settings: Settings) -> Gazetteer | None:
-    """The shipped gazetteer plus the user's gazetteer files, or None when all are empty."""
+    """The shipped gazetteers (institutions, well-known companies) plus the user's gazetteer
+    files, or None when all are empty."""
     gaz = Gazetteer()
-    for path in (DATA_DIR / "gazetteer.jsonl", *settings.gazetteers):
+    for path in (*SHIPPED_GAZETTEERS, *settings.gazetteers):
         load_user_gazetteer(Path(path), gaz)
     return gaz if gaz.entries else None
 

@@ -10,15 +10,15 @@ from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 DECLARED_RE = re.compile(
-    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?"
-    rf"([{CJK}A-Za-z0-9·&]{{2,12}})[”\"」』]?\s*[）)]")
+    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|原名|原)\s*[:：]?\s*[“\"「『]?"
+    rf"([{CJK}A-Za-z0-9·&]{{2,16}})[”\"」』]?\s*[）)]")
 REGION_RE = re.compile(rf"[（(][{CJK}]{{2,4}}[）)]")
 RANK_RE = re.compile("国家级|省级|市级|区级|县级")
 PARK_SUFFIXES = ("特色小镇", "小镇", "新城", "智慧城", "科技城")
 
 
 def declared_alias(text: str, m: Mention) -> str | None:
-    """The alias declared right after mention ``m`` (以下简称“X”), if any."""
+    """The alias declared right after mention ``m`` (以下简称“X”), or its former name (（原X）), if any."""
     found = DECLARED_RE.match(text, m.end)
     return found.group(1) if found else None
 

@@ -157,7 +157,13 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
                     table.claim(cid, alias)
         declared = declared_alias(text, m)
         if declared:
-            table.claim(cid, declared)
+            other = table.lookup(declared)
+            if other is not None and other != cid and table.kind[other] == table.kind[cid]:
+                table.merge(other, cid)           # 某某新区（原某某湾新区）: the former name was read first
+            else:
+                table.claim(cid, declared)
+            if FORMER_NAME_RE.match(text, m.end):
+                table.preferred.setdefault(cid, m.text.replace(" ", ""))   # the current name is the label
         if m.canonical:                       # a user-gazetteer alias: its entry's full name
             table.claim(cid, m.canonical)
             table.preferred.setdefault(cid, m.canonical)
@@ -356,6 +362,7 @@ def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:
     return None
 
 
+FORMER_NAME_RE = re.compile(r"\s*[（(]\s*原")
 RENAMED_RE = re.compile(r"(?:改制为|更名为|改名为|变更为|改组为)[“\"]?$")
 FORMER_RE = re.compile(r"^的?前身(?:是|为)")
 ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司)[^，。；]{0,8}，?$")

@@ -107,7 +107,8 @@ class RuleContext:
 def _build(lex: Lexicon, places: Gazetteer, all_places: Gazetteer) -> RuleContext:
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
-    shields = lex.words("nouns") | lex.words("industry_nouns")     # words that hide a verb inside them
+    # words that hide a verb inside them; name suffixes too (某某未来科技城管委会: 未来 is no time word there)
+    shields = lex.words("nouns") | lex.words("industry_nouns") | (frozenset(r.suffix for r in lex.suffixes) - stops)
     stop_patterns = sorted(stops | shields)
     return RuleContext(
         lex=lex,

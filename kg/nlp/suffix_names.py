@@ -189,6 +189,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False
     if prefix in LEVELS:
         return rule.place_prefix_ok or rule.generic_ok   # 市发改委, 区科技局: the level stands for the place
+    if rule.suffix == "集团" and prefix[:1] in LEVELS and 3 <= len(prefix) <= 4 and not ctx.stops_inside(prefix[1:]):
+        return True                               # 区科创集团, 县国投集团: a government's own group
     if rule.no_digits and any(c.isdigit() for c in prefix):
         return False                              # 12英寸晶圆厂: a kind of plant
     if rule.facility and not prefix.endswith(FACILITY_ENDS + WORKS_ENDS):
@@ -316,15 +318,17 @@ def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: Su
 
 
 def place_led_function_char(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """A registered name whose brand begins with a function character right after its place
-    (杭州向某科技有限公司: 向 is no preposition there) starts at the place."""
+    """A registered name whose brand holds a function character within its first three
+    characters after its place (杭州向某科技有限公司: 向 is no preposition there) starts at the place."""
     if rule.type != "Company" or not rule.suffix.endswith(LEGAL_ENDS) or cut - walk < 3 or sfx_start - cut < 1:
         return cut
-    places = ctx.places.find(text[walk:cut - 1])
-    if len(places) != 1 or places[0][1] != 0 or places[0][2] != cut - 1 - walk or text[cut - 1] in PARTICLES:
-        return cut
+    base = ctx.last_stop_end(text, walk, cut - 1)     # the edge before the place
+    places = ctx.places.find(text[base:cut - 1])
+    if len(places) != 1 or places[0][1] != 0 or not 0 <= cut - 1 - base - places[0][2] <= 2 \
+            or text[cut - 1] in PARTICLES:
+        return cut                                # 杭州某原视界科技有限公司: 原 is no 原 (former) there
     found = ctx.stops.find_matches_as_indexes(text[cut - 1:cut])
-    return walk if any(ctx.stop_words[i] for i, _, _ in found) else cut
+    return base if any(ctx.stop_words[i] for i, _, _ in found) else cut
 
 
 PARTICLES = frozenset("的地得了着过和与及在是等之")
@@ -400,6 +404,7 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     if rule.type == "Project":
         start = project_after_particle(text, walk, start, sfx_start, rule, ctx)
+    if rule.type in CONJUNCTIONS:
         start = across_conjunction(text, walk, start, sfx_start, rule, ctx)
     start = legal_name_fallback(text, walk, start, sfx_start, rule, ctx)
     start = verb_led_brand(text, walk, start, sfx_start, rule, ctx)
@@ -431,19 +436,35 @@ def project_after_particle(text: str, walk: int, cut: int, sfx_start: int, rule:
     return edge if acceptable(text[edge:sfx_start], rule, ctx) else cut
 
 
-CONJUNCTIONS = "及"
+FIELD_ENDS = ("技术", "科学", "工程", "经济", "管理", "信息", "材料", "环境", "能源", "化学", "物理", "电子", "通信", "控制")
+"""Fields of study that institutes and schools join with 与/和 (材料科学与工程学院, 某某技术与系统研究所)."""
+CONJUNCTIONS = {"Project": "及", "Organization": "与和"}
+"""Conjunctions that may join two fields inside a name of the type (某某总部及研发中心项目,
+某某材料技术与工程研究所)."""
 
 
 def across_conjunction(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """A project named by two things joined with 及 (某某总部及研发中心项目, 光伏支架及结构件项目) starts
-    at the first one's left edge, unless that one ends in a name suffix of its own (某某项目及…)."""
-    if cut - walk < 3 or text[cut - 1] not in CONJUNCTIONS or sfx_start - cut < 2:
+    """A name of two things joined with a conjunction (某某总部及研发中心项目, 某某材料技术与工程研究所)
+    starts at the first one's left edge, unless that one ends in a name suffix of its own
+    (某某大学与…研究院: two bodies)."""
+    if cut - walk < 3 or text[cut - 1] not in CONJUNCTIONS[rule.type] or sfx_start - cut < 2:
         return cut
     first = cut_at_stops(text, walk, cut - 1, ctx)
     head = text[first:cut - 1]
-    if len(head) < 2 or ctx.suffix_end_re.search(head) or NUMBER_RE.search(head):
+    if len(head) < 2 or ctx.suffix_end_re.search(BRACKET_END_RE.sub("", head)) or NUMBER_RE.search(head):
         return cut
+    if rule.type == "Organization" and not head.endswith(FIELD_ENDS):
+        return cut                                # 工作人员迅速与某某局: a clause, not a field of study
     return first if acceptable(text[first:sfx_start], rule, ctx) else cut
+
+
+BRACKET_END_RE = re.compile(r"\([^()]*\)$")
+BRACKET_RE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
+
+
+def _is_place(name: str, ctx: RuleContext) -> bool:
+    found = ctx.places.find(name)
+    return len(found) == 1 and found[0][1] == 0 and found[0][2] == len(name)
 
 
 PHASE_RE = re.compile(r"\((?:一|二|三|四|首)期\)")
@@ -475,6 +496,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             end = m.end()
             if kind == "Project" and (phase := PHASE_RE.match(text, end)):
                 end = phase.end()                 # 某某项目(一期) names the phase
+            elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and _is_place(seat.group(1), ctx):
+                end = seat.end()                  # 杭州高新区(滨江): the district the zone is one with
             found.append(Mention(text=text[start:end], start=start, end=end, type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found

@@ -190,3 +190,10 @@ def test_a_legal_name_without_its_country_is_the_same_company():
     companies = {e.label: e for e in ex.entities if e.type == "Company"}
     assert set(companies) == {"某威尔工具（永康）有限公司", "美国某威尔工具公司"}
     assert len(companies["美国某威尔工具公司"].mentions) == 2
+
+
+def test_a_former_name_in_brackets_joins_and_the_current_name_is_the_label():
+    [ex] = _extract("10日，宁波前某新区（原宁波杭州某新区）招商推介会在慈溪举行。前某新区将加快建设。")
+    parks = [e for e in ex.entities if e.type == "Park"]
+    assert [p.label for p in parks] == ["宁波前某新区"]
+    assert {"宁波杭州某新区", "前某新区"} <= set(parks[0].aliases)

@@ -14,6 +14,14 @@ def names(text, kind=None):
 
 @pytest.mark.parametrize("text, expected", [
     ("当天杭州某旭生物科技股份有限公司总部大楼正式奠基开工。", ("Company", "杭州某旭生物科技股份有限公司")),
+    # a suffix holding a stop word (未来) is no stop inside a longer name
+    ("杭州未来科技城管委会副主任沈某说", ("Organization", "杭州未来科技城管委会")),
+    # a function character among the first brand characters after the place (原 is no 原 there)
+    ("首批入驻的杭州芯原视界科技有限公司开工。", ("Company", "杭州芯原视界科技有限公司")),
+    # a government's own group, a zone with the district it is one with, fields joined by 与
+    ("由区科创集团共同打造。", ("Company", "区科创集团")),
+    ("由杭州高新区（滨江）与某某大学杭州创新研究院共同打造", ("Park", "杭州高新区（滨江）")),
+    ("还有一个身份——中国科学院宁波材料技术与工程研究所研究员。", ("Organization", "中国科学院宁波材料技术与工程研究所")),
     # a verb used as a modifier inside a project name after 的/了; 及 joining two things; the phase
     ("由归国博士某某领衔的mRNA递送平台项目。", ("Project", "mRNA递送平台项目")),
     ("签下了高端介入耗材研发生产基地项目，总投资7.5亿元。", ("Project", "高端介入耗材研发生产基地项目")),
@@ -141,6 +149,7 @@ def test_left_boundary(text, expected):
     ("全年引进超亿美元外资项目5个。", "Project"),
     ("创下温州同类项目最快纪录。", "Project"),
     ("公司的张某负责项目。", "Project"),                     # a verb right before the suffix: a predicate
+    ("某乌经开区党工委副书记、管委会副主任楼某某介绍。", "Organization"),   # a post at the park
     ("签约了投资建设新能源汽车电池项目。", "Project"),         # two verbs in a row
     ("该芯片项目是某某中心引进的首批人才项目之一。", "Project"),  # 首批 is no modifying verb
 ])

@@ -76,7 +76,9 @@ class NameTable:
 
 
 def _full_first(mentions: list[Mention]) -> list[Mention]:
-    return sorted(mentions, key=lambda m: (-len(m.text), m.start))
+    """Names the user gazetteers know first (their names are taken before a regional
+    subsidiary 某某航空科技（杭州）有限公司 derives the parent's brand), then longer names first."""
+    return sorted(mentions, key=lambda m: (m.rule != "gazetteer:user", -len(m.text), m.start))
 
 
 def _aliases(m: Mention, parks: list[str], ctx: RuleContext) -> list[str]:
@@ -101,6 +103,8 @@ def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext
     regional subsidiary 某某（杭州）有限公司."""
     if m.type == "Company" and m.text.endswith(LEGAL_END):
         cid = table.lookup(legal_core(fold(m.text), ctx))
+        if cid is None:                       # 法国某某集团 after a known 某某集团
+            cid = table.lookup(strip_places(fold(m.text), ctx))
         if cid is None or table.kind[cid] != "Company":
             return None
         return cid if _same_region(m, table.names[cid]) else None
@@ -167,6 +171,8 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
         if m.canonical:                       # a user-gazetteer alias: its entry's full name
             table.claim(cid, m.canonical)
             table.preferred.setdefault(cid, m.canonical)
+            if m.type == "Company" and table.lookup(core := legal_core(fold(m.canonical), ctx)) is None:
+                table.claim(cid, core)            # 某能控股集团 in the text is the entry 某能控股集团有限公司
     return table
 
 

@@ -57,6 +57,8 @@ def _mention(text: str, start: int, end: int, rule: str, conf: float) -> Mention
 
 
 PEN_MARKERS = ("记者", "本报记者", "通讯员")
+CREDIT_WORDS = frozenset({"供图", "提供", "摄影", "制图", "绘图", "拍摄", "报道", "整理", "采写", "撰稿"})
+"""What follows a credit marker instead of a name (通讯员 供图)."""
 
 
 def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str, *, pen_names: bool = False) -> list[Mention]:
@@ -85,7 +87,8 @@ def _names_in(ctx: RuleContext, text: str, start: int, end: int, rule: str, *, p
 def _pen_name(ctx: RuleContext, token: str) -> bool:
     """A byline name without a family name (通讯员 某宣: the pen names of district press offices):
     two or three characters that are no word, place or stop word."""
-    return 2 <= len(token) <= 3 and token not in ctx.words("nouns") and token not in ctx.words("verbs") \
+    return 2 <= len(token) <= 3 and token not in CREDIT_WORDS and token not in ctx.words("nouns") \
+        and token not in ctx.words("verbs") \
         and token not in ctx.words("generic") and not ctx.stops_inside(token) and not ctx.all_places.find(token)
 
 

@@ -31,15 +31,17 @@ def longest_first(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
-def trim_to_gazetteer(mentions: list[Mention]) -> list[Mention]:
+def trim_to_gazetteer(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
     """An enumeration's first item, whose left edge was guessed, that ends with a name of the
-    user gazetteers (产品主要配套某某 with 某某 listed) is that name."""
+    user gazetteers (产品主要配套某某 with 某某 listed) is that name; a country before it stays
+    (德国某某)."""
     known = {(m.end, m.start): m for m in mentions if m.rule == "gazetteer:user"}
     ends = {end: start for end, start in known}
     out = []
     for m in mentions:
         start = ends.get(m.end)
-        if start is not None and start > m.start and m.rule.startswith("enumeration"):
+        if start is not None and start > m.start and m.rule.startswith("enumeration") \
+                and not _is_place_prefix(text[m.start:start], ctx):
             m = known[(m.end, start)]
         out.append(m)
     return out
@@ -108,6 +110,6 @@ def persons_to_known(mentions: list[Mention]) -> list[Mention]:
 
 def resolve(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
     """Apply the filters in order and return sorted, non-overlapping mentions."""
-    mentions = trim_to_gazetteer(trim_to_known(projects_by_anaphor(mentions, text), text, ctx))
+    mentions = trim_to_gazetteer(trim_to_known(projects_by_anaphor(mentions, text), text, ctx), text, ctx)
     mentions = drop_persons_named_like_orgs(mentions)
     return longest_first(persons_to_known(mentions))

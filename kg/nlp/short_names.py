@@ -47,19 +47,26 @@ def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
 
 def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
     rest, _ = leftover(brand, ctx)
-    if brand[-2:] in ctx.words("generic"):        # 某城数字能源: the industry is 数字能源
-        return False
+    if brand[-2:] in ctx.words("generic") or brand[-1] in GRADE_ENDS:
+        return False                              # 某城数字能源: the industry is 数字能源; 车规级芯片: a grade
     return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
             and name not in ctx.words("industry_nouns")
             and not ctx.stops_inside(brand))
 
 
+GRADE_ENDS = frozenset("级型式类性")
+SECTOR_LIST_RE = re.compile(
+    r"(?:[、和及][^，。；、\n]{2,12}?)*(?:等(?:领域|产业|行业|赛道|方向|板块|环节|方面|产品|技术|业务)"
+    r"|[、和及][^，。；、\n]{2,10}?企业)")
+"""A list of sectors after a candidate (…、港航物流等领域, …、封装测试企业): kinds of business, not firms."""
+
+
 def short_companies(text: str, ctx: RuleContext) -> list[Mention]:
-    """Brand + industry word names with clear edges on both sides."""
+    """Brand + industry word names with clear edges on both sides, not in a list of sectors."""
     out = []
     for m in ctx.industry_any_re.finditer(text):
-        if not _clear_after(text, m.end(), ctx):
+        if not _clear_after(text, m.end(), ctx) or SECTOR_LIST_RE.match(text, m.end()):
             continue
         start = _brand_start(text, m.start(), ctx)
         if start is None:

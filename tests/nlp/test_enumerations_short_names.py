@@ -41,6 +41,11 @@ def test_company_short_names(text, expected):
     "生产可替代石油基尼龙的新型材料。",
     "打造一颗芯片的全产业链。",                            # a count is no brand
     "客户涵盖甲、乙等地的企业。",                          # a stop word between list and head
+    "集成电路、高端装备、港航物流等领域。",                 # a list of sectors, not of firms
+    "将与小镇内已有的晶圆制造、封装测试企业形成集群。",
+    "持续做强半导体、生物医药产业。",                      # 做强 is a verb
+    "我们车规级芯片的产能将翻一番。",                      # a grade, not a brand
+    "这是从铅蓄电池向锂电池延伸的关键一步。",              # industry terms
 ])
 def test_generic_phrases_are_not_companies(text):
     assert companies(text) == []

@@ -55,6 +55,8 @@ def test_person_patterns(text, expected):
     "他从大学毕业后回到家乡。博士毕业于某某大学。",
     "厂房林立，道路宽阔。",                                                   # a common word without a speech verb
     "■数字港“长”出新动能",                                                    # ■ heads a section: no pen name
+    "芯片测试车间。通讯员 供图\n\n在车间里",                                   # a credit word, not a pen name
+    "这位从一线工艺工程师成长起来的80后。",
     "这里为大学生和返乡青年提供工位。",
     "父亲那一代解决了有没有的问题。",
     "承租公寓作为员工宿舍。",

@@ -201,7 +201,7 @@ def test_a_former_name_in_brackets_joins_and_the_current_name_is_the_label():
 
 def test_a_regional_subsidiary_does_not_take_the_brand_of_a_well_known_parent():
     # 霍尼韦尔 is in kg/data/well_known.jsonl: its brand stays with the parent
-    [ex] = _extract("霍尼韦尔航空科技（杭州）有限公司项目开工。霍尼韦尔是全球500强。")
+    [ex] = _extract("霍尼韦尔航空科技（杭州）有限公司的新工厂开工。霍尼韦尔是全球500强。")
     companies = {e.label: [m.text for m in e.mentions] for e in ex.entities if e.type == "Company"}
     assert companies == {"霍尼韦尔航空科技（杭州）有限公司": ["霍尼韦尔航空科技（杭州）有限公司"],
                          "霍尼韦尔国际公司": ["霍尼韦尔"]}

@@ -9,7 +9,7 @@ from kg.nlp.context import RuleContext
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
-MARKERS = ("本报记者", "记者", "通讯员", "实习生", "文字", "作者", "责任编辑", "编辑", "责编", "摄影", "审核", "来源")
+MARKERS = ("本报记者", "记者", "通讯员", "实习生", "文字", "作者", "责任编辑", "编辑", "责编", "摄影", "审核", "来源", "联系人")
 # credit labels that are common words too: only as labels (版式:某某, 统筹 某某)
 LABELS = ("美编", "版式", "排版", "校对", "摄像", "统筹", "策划", "监制", "终审", "复审", "初审")
 LABEL = (f"{words_regex(set(MARKERS)).pattern}|{words_regex(set(LABELS)).pattern}(?=[ \\t:/])"
@@ -30,7 +30,8 @@ FUNCTION_CHARS = set("与和及对向由被的给让将把为在是同跟用")
 NAME_RE = re.compile(f"^[{CJK}]+$")
 DEMONSTRATIVES = set("这那哪每某其该此")   # 于这个, 李某: no given name starts so
 SPEECH_VERBS = frozenset({"表示", "说", "介绍", "指出", "强调", "认为", "告诉", "坦言", "感慨", "回忆", "透露",
-                          "笑着说", "谈到", "提到", "解释", "补充", "坦承", "直言", "答道", "回忆说"})
+                          "笑着说", "谈到", "提到", "解释", "补充", "坦承", "直言", "答道", "回忆说",
+                          "常说", "总说", "常讲", "还说", "也说"})
 """Verbs after which a clause-initial common word (``。林立说``) is still a name."""
 NEVER_NAMES = frozenset({"同时", "同样", "方面", "方向", "高度", "周边", "周期", "毕业"})
 """Common words that stay words even before a speech verb (``同时表示``)."""
@@ -123,6 +124,23 @@ def _name_before_role(text: str, pos: int, boundary: str) -> tuple[int, int] | N
     return m.start(1), m.end(1)
 
 
+BYLINE_LINE_RE = re.compile(r"^[^\n]{0,40}(?:记者|通讯员)[^\n]{0,60}$", re.M)
+BYLINE_TOKEN_RE = re.compile(rf"(?<=[ \t])([{CJK}]{{2,3}})(?=[ \t]|$)", re.M)
+
+
+def byline_units(text: str, ctx: RuleContext) -> list[Mention]:
+    """Names after a reporting unit in a byline line (记者 某某 共享联盟某站 某某 通讯员 某某,
+    某某区委报道组 某某): in such a line every spaced two- or three-character name is a person."""
+    out = []
+    for line in BYLINE_LINE_RE.finditer(text):
+        for m in BYLINE_TOKEN_RE.finditer(text, line.start(), line.end()):
+            name = m.group(1)
+            if name not in MARKERS and name not in LABELS and name not in CREDIT_WORDS \
+                    and is_name(ctx, name, rare_ok=True, common_ok=True):
+                out.append(_mention(text, m.start(1), m.end(1), "person.byline_unit", 0.8))
+    return out
+
+
 def spaced_bylines(text: str, ctx: RuleContext) -> list[Mention]:
     """Lines made only of names separated by spaces (``应 陶 徐 媛``)."""
     out = []
@@ -205,6 +223,9 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
             continue
         start = m.end() + 1 if text[m.end():m.end() + 1] == ":" else m.end()    # 创始人、CEO：某某 (folded colon)
         end = _name_after(text, start, ctx)
+        if end is None:                          # 董事长林立说: a common word between a title and a cue
+            end = _name_after(text, start, ctx, common_ok=True)
+            end = end if end is not None and ctx.after_re.match(text, end) else None
         if end is not None:
             out.append(_mention(text, start, end, "person.title_before", 0.85))
     for m in ctx.intro_re.finditer(text):
@@ -291,6 +312,6 @@ def transliterated(text: str, ctx: RuleContext) -> list[Mention]:
 def find_persons(text: str, ctx: RuleContext) -> list[Mention]:
     """Every person mention the context rules find in ``text`` (width-folded)."""
     found = []
-    for rule in (credits, spaced_bylines, titled, cued, headline, transliterated):
+    for rule in (credits, spaced_bylines, byline_units, titled, cued, headline, transliterated):
         found += rule(text, ctx)
     return found

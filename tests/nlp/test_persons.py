@@ -38,6 +38,11 @@ def persons(text):
     ("总经理梁栋正和同事调试设备。", ["梁栋"]),                                 # 正 is the adverb of 正和
     ("技改后的设备。 林 立 摄\n\n", ["林立"]),                                # a letter-spaced photo credit
     ("记者 朱蕾 通讯员 临宣\n\n本报讯", ["朱蕾", "临宣"]),                    # a press office's pen name
+    ("潮新闻客户端 记者 马力 共享联盟某山站 沈嘉怡 通讯员 方舟\n\n本报讯", ["马力", "沈嘉怡", "方舟"]),
+    ("记者 蔡希文 某仑区委报道组 夏天 通讯员 贺俊杰\n\n", ["蔡希文", "夏天", "贺俊杰"]),
+    ("（联系人：金晶）", ["金晶"]),
+    ("见微智能创始人、董事长林立说。", ["林立"]),                              # a common word between title and cue
+    ("小厂站稳了脚跟。高远常说，做企业要目光高远。", ["高远"]),                # 常说 is the verb
 ])
 def test_person_patterns(text, expected):
     assert persons(text) == expected
@@ -57,6 +62,9 @@ def test_person_patterns(text, expected):
     "■数字港“长”出新动能",                                                    # ■ heads a section: no pen name
     "芯片测试车间。通讯员 供图\n\n在车间里",                                   # a credit word, not a pen name
     "这位从一线工艺工程师成长起来的80后。",
+    "有事找专员，专员马上办。",                                               # a title before a common word
+    "完备的生态和充足的工程师储备。",
+    "博士毕业后，他加入某某通信。",
     "这里为大学生和返乡青年提供工位。",
     "父亲那一代解决了有没有的问题。",
     "承租公寓作为员工宿舍。",

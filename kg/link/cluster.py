@@ -107,7 +107,7 @@ def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext
             cid = table.lookup(strip_places(fold(m.text), ctx))
         if cid is None or table.kind[cid] != "Company":
             return None
-        return cid if _same_region(m, table.names[cid]) else None
+        return cid if _same_region(m, table.names[cid]) and _same_level(m, table.names[cid]) else None
     for alias in aliases:
         cid = table.lookup(alias)
         if cid is not None and table.kind[cid] == m.type and not _other_industry(m, alias, table.names[cid], ctx) \
@@ -117,6 +117,16 @@ def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext
 
 
 FOREIGN_LEGAL_END = ("株式会社", "GmbH", "AG", "Inc.", "Ltd.")
+
+
+def _same_level(m: Mention, names: set[str]) -> bool:
+    """Whether a legal name and the cluster's legal names agree on being a group: 某某集团有限公司
+    and 中国某某股份有限公司 are a group and its listed company, not one company."""
+    group = "集团" in m.text
+    return all(("集团" in n) == group for n in names if n.endswith(LEGAL_ENDS_STRICT))
+
+
+LEGAL_ENDS_STRICT = ("有限公司", "股份公司", "有限责任公司")
 
 
 def _same_region(m: Mention, names: set[str]) -> bool:

@@ -16,7 +16,7 @@ from kg.nlp.suffix_names import FACILITY_ENDS, cut_at_stops, leftover, walk_left
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
-ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?"
+ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?(?:\([A-Za-z][A-Za-z .&'-]{{1,30}}\))?"   # 某某（Latin）: the original name
 COUNT = r"(?:\d+|[一二三四五六七八九十几数]+)[余多]?(?:家|个|批)"
 COUNTED_RE = re.compile(COUNT)
 LIST_RE = re.compile(
@@ -53,9 +53,19 @@ def _head_modifier_re(words: frozenset[str]) -> re.Pattern[str]:
     return words_regex(words)
 
 
+LATIN_TAIL_RE = re.compile(r"\([A-Za-z][^()]*\)$")
+LEADING_RE = re.compile(r"(?:为代表的|为首的|为主的)$")
+"""以A、B为代表的一批企业: the words after the last item are no part of it."""
+
+
 def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: bool = True) -> list[tuple[int, int]]:
-    """Spans of the items of the enumeration ``text[start:end]`` (、, 和, 及, 以及)."""
+    """Spans of the items of the enumeration ``text[start:end]`` (、, 和, 及, 以及), without an
+    original name in brackets (某某（Vestas）) or a closing 为代表的."""
+    if lead := LEADING_RE.search(text, start, end):
+        end = lead.start()
     spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^、]+", text[start:end])]
+    spans = [(s, s + LATIN_TAIL_RE.search(text[s:e]).start()) if LATIN_TAIL_RE.search(text[s:e]) else (s, e)
+             for s, e in spans]
     last_s, last_e = spans[-1]
     joint = re.search(r"(?:以及|和|及)(?=[^和及]{2,12}$)", text[last_s:last_e])
     if joint and joint.start() >= 2:

@@ -318,17 +318,22 @@ def legal_name_fallback(text: str, walk: int, cut: int, sfx_start: int, rule: Su
 
 
 def place_led_function_char(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """A registered name whose brand holds a function character within its first three
-    characters after its place (杭州向某科技有限公司: 向 is no preposition there) starts at the place."""
+    """A registered name whose brand holds a function character or a verb within its first
+    characters after its place (杭州向某科技有限公司, 浙江立新电气股份有限公司: 向 and 立新 are no
+    preposition or verb there) starts at the place."""
     if rule.type != "Company" or not rule.suffix.endswith(LEGAL_ENDS) or cut - walk < 3 or sfx_start - cut < 1:
         return cut
-    base = ctx.last_stop_end(text, walk, cut - 1)     # the edge before the place
-    places = ctx.places.find(text[base:cut - 1])
-    if len(places) != 1 or places[0][1] != 0 or not 0 <= cut - 1 - base - places[0][2] <= 2 \
-            or text[cut - 1] in PARTICLES:
-        return cut                                # 杭州某原视界科技有限公司: 原 is no 原 (former) there
-    found = ctx.stops.find_matches_as_indexes(text[cut - 1:cut])
-    return base if any(ctx.stop_words[i] for i, _, _ in found) else cut
+    for size in (1, 2):
+        word = text[cut - size:cut]
+        if size == 1 and word in PARTICLES or size == 2 and word in ctx.words("left_stop"):
+            continue                              # 在杭州的某某公司, 杭州今年…: real function or time words
+        if not any(ctx.stop_words[i] and e - s == size for i, s, e in ctx.stops.find_matches_as_indexes(word)):
+            continue
+        base = ctx.last_stop_end(text, walk, cut - size)     # the edge before the place
+        places = ctx.places.find(text[base:cut - size])
+        if len(places) == 1 and places[0][1] == 0 and 0 <= cut - size - base - places[0][2] <= 2:
+            return base
+    return cut
 
 
 PARTICLES = frozenset("的地得了着过和与及在是等之")
@@ -336,15 +341,20 @@ BRACKETED_RE = re.compile(r"(.+?)\([^()]{2,6}\)$")
 
 
 def bracketed_brand(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:
-    """A regional company 某某光电(合肥)有限公司 whose brand the cut left one character of
-    (向某光电: 向 read as a preposition) starts one character earlier, at that function
-    character, unless it is a particle (的, 和 …)."""
-    if rule.type != "Company" or cut <= walk or text[cut - 1] in PARTICLES:
-        return cut
+    """A regional company 某某光电(合肥)有限公司 whose brand the cut left less than two name
+    characters of (向某光电, 立新电气: 向 read as a preposition, 立新 as a verb) starts at that
+    function character or verb, unless it is a particle (的, 和 …) or a time word."""
     found = BRACKETED_RE.match(text, cut, sfx_start)
-    if found is None or len(leftover(found.group(1), ctx)[0]) >= 2 or not ctx.stop_at(text, cut - 1):
+    if rule.type != "Company" or cut <= walk or found is None or len(leftover(found.group(1), ctx)[0]) >= 2:
         return cut
-    return cut - 1
+    for size in (1, 2):
+        word = text[cut - size:cut]
+        if cut - size < walk or size == 1 and word in PARTICLES or size == 2 and word in ctx.words("left_stop"):
+            continue
+        if any(ctx.stop_words[i] and e - s == size for i, s, e in ctx.stops.find_matches_as_indexes(word)):
+            return cut - size
+    return cut
+
 
 NOT_BRAND_CHARS = frozenset("后前中时里内外上下的了和与及等新老大小")
 """Characters that, left alone after a verb, make no brand (建成后小镇)."""

@@ -205,3 +205,8 @@ def test_a_regional_subsidiary_does_not_take_the_brand_of_a_well_known_parent():
     companies = {e.label: [m.text for m in e.mentions] for e in ex.entities if e.type == "Company"}
     assert companies == {"霍尼韦尔航空科技（杭州）有限公司": ["霍尼韦尔航空科技（杭州）有限公司"],
                          "霍尼韦尔国际公司": ["霍尼韦尔"]}
+
+
+def test_a_group_and_a_listed_company_of_the_same_brand_stay_apart():
+    [ex] = _extract("某石集团有限公司是中国某石股份有限公司的全资子公司。")
+    assert sorted(e.label for e in ex.entities if e.type == "Company") == ["中国某石股份有限公司", "某石集团有限公司"]

@@ -24,6 +24,9 @@ def companies(text):
     ("客户涵盖德国卡某斯、日本三某电装、法国瓦某莱等国际知名汽车零部件企业。",
      ["德国卡某斯", "日本三某电装", "法国瓦某莱"]),
     ("引进甲某科技、乙某新材等一批规模以上企业。", ["乙某新材", "甲某科技"]),
+    # an original name in brackets, and 为代表的 after the last item
+    ("产品已进入甲某科技、丹麦维某塔斯（Vestas）等风电整机企业。", ["丹麦维某塔斯", "甲某科技"]),
+    ("以巨某、乙某钴业为代表的一批龙头企业。", ["乙某钴业", "巨某"]),
 ])
 def test_company_short_names(text, expected):
     assert companies(text) == expected

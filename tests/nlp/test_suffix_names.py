@@ -18,6 +18,10 @@ def names(text, kind=None):
     ("杭州未来科技城管委会副主任沈某说", ("Organization", "杭州未来科技城管委会")),
     # a function character among the first brand characters after the place (原 is no 原 there)
     ("首批入驻的杭州芯原视界科技有限公司开工。", ("Company", "杭州芯原视界科技有限公司")),
+    # a verb among the first brand characters after the place, or left of a bracketed region
+    ("今年51岁的他，是浙江立新电气股份有限公司的董事长。", ("Company", "浙江立新电气股份有限公司")),
+    ("设立温州立新智能配电有限公司。", ("Company", "温州立新智能配电有限公司")),
+    ("和立新电气（越南）有限公司。", ("Company", "立新电气（越南）有限公司")),
     # a government's own group, a zone with the district it is one with, fields joined by 与
     ("由区科创集团共同打造。", ("Company", "区科创集团")),
     ("由杭州高新区（滨江）与某某大学杭州创新研究院共同打造", ("Park", "杭州高新区（滨江）")),

@@ -10,10 +10,13 @@ from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 DECLARED_RE = re.compile(
-    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|原名|原)\s*[:：]?\s*[“\"「『]?"
-    rf"([{CJK}A-Za-z0-9·&]{{2,16}})[”\"」』]?\s*[）)]")
+    r"\s*[（(，,]\s*(?:以下简称|以下称|下称|简称|原名|原)\s*[:：]?\s*[“\"「『]?"
+    rf"([{CJK}A-Za-z0-9·&]{{2,16}})[”\"」』]?\s*[）)，,]")   # （以下简称“X”）, or ，以下简称“X”， in a bracket
 REGION_RE = re.compile(rf"[（(][{CJK}]{{2,4}}[）)]")
 RANK_RE = re.compile("国家级|省级|市级|区级|县级")
+ZONE_ABBREVIATIONS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"),
+                      ("高新技术产业园区", "高新区"), ("综合保税区", "综保区"))
+"""The standard short forms of the kinds of zone (longest first)."""
 PARK_SUFFIXES = ("特色小镇", "小镇", "新城", "智慧城", "科技城")
 
 
@@ -80,6 +83,10 @@ def park_aliases(name: str, ctx: RuleContext) -> list[str]:
     """Short names of a park: without place prefix (杭州某某新城 → 某某新城) and, for town-like
     platforms, without the suffix (某某小镇 → 某某) when that is not a place or a common word."""
     out = [strip_places(name, ctx)]
+    for long, short in ZONE_ABBREVIATIONS:
+        if name.endswith(long) and len(name) > len(long):
+            out.append(name[: -len(long)] + short)     # 某兴经济技术开发区 is written 某兴经开区
+            break
     unranked = RANK_RE.sub("", name)
     if unranked != name:
         out.append(unranked)                 # 某地省级某某产业园区 is also written 某地某某产业园区

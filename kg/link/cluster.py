@@ -387,19 +387,23 @@ ANAPHOR_GAP = 120
 
 
 def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> None:
-    """A company's earlier names: ``A改制为B``, ``A…，2015年更名为B`` in one sentence, ``B的前身是…A``,
-    and ``…办起了A厂。…五金厂改制为B`` (the old name taken up again by its head word) make A a
-    name of B's cluster."""
-    companies = sorted((m for m in mentions if m.type == "Company"), key=attrgetter("start"))
-    for i, (old, new) in enumerate(zip(companies, companies[1:])):
-        between = text[old.end:new.start]
-        if len(between) <= RENAME_GAP and not SENTENCE_END_RE.search(between):
-            if RENAMED_RE.search(between):
-                _merge_companies(table, old, new)
-            elif FORMER_RE.match(between):
-                _merge_companies(table, new, old)
-        if RENAMED_RE.search(text, max(old.end, new.start - 12), new.start):
-            _rename_anaphor(text, companies[:i + 1], new, table)
+    """Earlier names of a company, park or body: ``A改制为B``, ``A…，2015年更名为B`` in one sentence,
+    ``B的前身是…A``, and for companies ``…办起了A厂。…五金厂改制为B`` (the old name taken up again
+    by its head word) make A a name of B's cluster."""
+    for kind in RENAMED_TYPES:
+        named = sorted((m for m in mentions if m.type == kind), key=attrgetter("start"))
+        for i, (old, new) in enumerate(zip(named, named[1:])):
+            between = text[old.end:new.start]
+            if len(between) <= RENAME_GAP and not SENTENCE_END_RE.search(between):
+                if RENAMED_RE.search(between):
+                    _merge_names(table, old, new)
+                elif FORMER_RE.match(between):
+                    _merge_names(table, new, old)   # 某某经开区的前身是某某经济技术开发区 too
+            if kind == "Company" and RENAMED_RE.search(text, max(old.end, new.start - 12), new.start):
+                _rename_anaphor(text, named[:i + 1], new, table)
+
+
+RENAMED_TYPES = ("Company", "Park", "Organization")
 
 
 def _rename_anaphor(text: str, before: list[Mention], new: Mention, table: NameTable) -> None:
@@ -411,12 +415,12 @@ def _rename_anaphor(text: str, before: list[Mention], new: Mention, table: NameT
         return                                    # the name itself stands in this sentence
     old = before[-1]
     if old.text.endswith(head.group(1)) and new.start - old.end <= ANAPHOR_GAP:
-        _merge_companies(table, old, new)
+        _merge_names(table, old, new)
 
 
-def _merge_companies(table: NameTable, old: Mention, new: Mention) -> None:
+def _merge_names(table: NameTable, old: Mention, new: Mention) -> None:
     src, dst = table.lookup(old.text), table.lookup(new.text)
-    if src is not None and dst is not None and table.kind[src] == table.kind[dst] == "Company":
+    if src is not None and dst is not None and table.kind[src] == table.kind[dst] == old.type:
         table.merge(src, dst)
 
 

@@ -111,8 +111,7 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
                       or (stacked and before[-2:] in ctx.words("verbs_in_names"))):   # 小镇联合某区科技局
             return cut_at_places(text, start + s, end, ctx, stacked=stacked)
     if not stacked:
-        township = TOWNSHIP_RE.match(text, start, end)
-        return township.end() if township else start
+        return after_township(text, start, end, ctx)
     pos, count = start, 0
     for _, s, e in places:
         if start + s != pos:
@@ -120,8 +119,19 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
         pos, count = start + e, count + 1
     if count >= 2 and end - pos >= 2 and len(leftover(text[pos:end], ctx)[0]) >= 2:
         start = pos
+    return after_township(text, start, end, ctx)
+
+
+def after_township(text: str, start: int, end: int, ctx: RuleContext) -> int:
+    """After a township prefix (某某镇某某公司), unless a larger place the gazetteer knows starts
+    there and covers it (桐乡市经信局: 桐乡 is a city, not a 乡)."""
     township = TOWNSHIP_RE.match(text, start, end)
-    return township.end() if township else start
+    if township is None:
+        return start
+    found = ctx.places.find(text[start:end])
+    if found and found[0][1] == 0 and found[0][0].level in ("city", "county") and start + found[0][2] >= township.end() - 1:
+        return start
+    return township.end()
 
 
 def leftover(prefix: str, ctx: RuleContext) -> tuple[str, bool]:
@@ -463,7 +473,7 @@ def across_conjunction(text: str, walk: int, cut: int, sfx_start: int, rule: Suf
     head = text[first:cut - 1]
     if len(head) < 2 or ctx.suffix_end_re.search(BRACKET_END_RE.sub("", head)) or NUMBER_RE.search(head):
         return cut
-    if rule.type == "Organization" and not head.endswith(FIELD_ENDS):
+    if rule.type == "Organization" and not head.endswith(FIELD_ENDS) and longest_ending(head, ctx.words("industry"), 4) is None:
         return cut                                # 工作人员迅速与某某局: a clause, not a field of study
     return first if acceptable(text[first:sfx_start], rule, ctx) else cut
 
@@ -506,8 +516,9 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             end = m.end()
             if kind == "Project" and (phase := PHASE_RE.match(text, end)):
                 end = phase.end()                 # 某某项目(一期) names the phase
-            elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and _is_place(seat.group(1), ctx):
-                end = seat.end()                  # 杭州高新区(滨江): the district the zone is one with
+            elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and _is_place(seat.group(1), ctx) \
+                    and seat.group(1)[-1] not in LEVELS:
+                end = seat.end()                  # 杭州高新区(滨江) names the zone; 某某新区(某东区) pairs two areas
             found.append(Mention(text=text[start:end], start=start, end=end, type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found

@@ -210,3 +210,15 @@ def test_a_regional_subsidiary_does_not_take_the_brand_of_a_well_known_parent():
 def test_a_group_and_a_listed_company_of_the_same_brand_stay_apart():
     [ex] = _extract("某石集团有限公司是中国某石股份有限公司的全资子公司。")
     assert sorted(e.label for e in ex.entities if e.type == "Company") == ["中国某石股份有限公司", "某石集团有限公司"]
+
+
+def test_a_zone_is_written_with_its_standard_short_form_and_its_former_name():
+    [ex] = _extract("临某经济技术开发区今年新引进项目12个。临某经开区的前身是余某经济技术开发区。临某经开区将加快发展。")
+    parks = [e for e in ex.entities if e.type == "Park"]
+    assert len(parks) == 1 and {"临某经济技术开发区", "余某经济技术开发区"} <= set(parks[0].aliases) | {parks[0].label}
+
+
+def test_a_short_form_declared_after_a_comma_in_brackets():
+    [ex] = _extract("北仑区（宁波经济技术开发区，以下简称“宁波开发区”）二季度重大项目签约。宁波开发区将加快推进。")
+    parks = [e for e in ex.entities if e.type == "Park"]
+    assert len(parks) == 1 and {m.text for m in parks[0].mentions} == {"宁波经济技术开发区", "宁波开发区"}

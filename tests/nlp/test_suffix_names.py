@@ -22,6 +22,12 @@ def names(text, kind=None):
     ("今年51岁的他，是浙江立新电气股份有限公司的董事长。", ("Company", "浙江立新电气股份有限公司")),
     ("设立温州立新智能配电有限公司。", ("Company", "温州立新智能配电有限公司")),
     ("和立新电气（越南）有限公司。", ("Company", "立新电气（越南）有限公司")),
+    # zones and bodies: a city ending in 乡 is no township, new zone kinds, 与 between industries
+    ("桐乡市经信局副局长说。", ("Organization", "桐乡市经信局")),
+    ("在宁波梅山保税港区建设冷链物流中心。", ("Park", "宁波梅山保税港区")),
+    ("云栖小镇是杭州城西科创大走廊的重要节点。", ("Park", "杭州城西科创大走廊")),
+    ("共建北仑先进电机与磁性材料创新中心。", ("Organization", "北仑先进电机与磁性材料创新中心")),
+    ("投资的汽车热管理系统零部件扩产项目破土动工。", ("Project", "汽车热管理系统零部件扩产项目")),
     # a government's own group, a zone with the district it is one with, fields joined by 与
     ("由区科创集团共同打造。", ("Company", "区科创集团")),
     ("由杭州高新区（滨江）与某某大学杭州创新研究院共同打造", ("Park", "杭州高新区（滨江）")),
@@ -153,6 +159,11 @@ def test_left_boundary(text, expected):
     ("全年引进超亿美元外资项目5个。", "Project"),
     ("创下温州同类项目最快纪录。", "Project"),
     ("公司的张某负责项目。", "Project"),                     # a verb right before the suffix: a predicate
+    ("汽车产业链再迎重磅项目。", "Project"),                   # size and rank words
+    ("是今年以来签约的最大单体制造业项目。", "Project"),
+    ("光是项目方案就修改了十几稿。", "Project"),
+    ("公司增资扩产项目顺利推进。", "Project"),                 # a kind of project work alone
+    ("金某新区（金东区）上半年实现产值。", "Park"),             # a zone and a district paired: no name with the bracket
     ("某乌经开区党工委副书记、管委会副主任楼某某介绍。", "Organization"),   # a post at the park
     ("签约了投资建设新能源汽车电池项目。", "Project"),         # two verbs in a row
     ("该芯片项目是某某中心引进的首批人才项目之一。", "Project"),  # 首批 is no modifying verb

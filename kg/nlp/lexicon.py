@@ -20,7 +20,7 @@ _SUFFIX_KEYS = {"suffix", "type", "min_prefix", "max_prefix", "confidence", "pla
 LIST_NAMES = (
     "left_stop", "generic", "industry", "legal_forms", "titles", "person_after",
     "surnames", "not_person", "project_cues", "org_company_heads", "verbs", "nouns", "not_place", "collective", "brand_heads", "surnames_rare", "person_before", "given_name_chars", "verbs_in_names", "person_after_weak",
-    "industry_nouns", "head_modifiers", "park_content",
+    "industry_nouns", "head_modifiers", "park_content", "project_verbs",
 )
 
 

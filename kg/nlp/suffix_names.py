@@ -445,10 +445,11 @@ def project_after_particle(text: str, walk: int, cut: int, sfx_start: int, rule:
     none next to another, and what is left is a name."""
     if cut >= sfx_start - 1:
         return cut
-    edge = max(text.rfind("的", walk, cut), text.rfind("了", walk, cut)) + 1
+    edge = max(text.rfind("的", walk, cut) + 1, text.rfind("了", walk, cut) + 1, _after_project_verb(text, walk, cut, ctx))
     if edge == 0 or edge >= cut or NUMBER_RE.search(text, edge, cut) or ctx.title_re.search(text, edge, cut):
         return cut
-    stops = [(edge + s, edge + e) for i, s, e in ctx.stops.find_matches_as_indexes(text[edge:cut]) if ctx.stop_words[i]]
+    stops = [(edge + s, edge + e) for i, s, e in ctx.stops.find_matches_as_indexes(text[edge:cut])
+             if ctx.stop_words[i] and text[edge + s:edge + e] not in CONJUNCTIONS["Project"]]   # 某某中心及某某项目
     verbs, left = ctx.words("verbs"), ctx.words("left_stop")
     if any(text[s:e] not in verbs or text[s:e] in left for s, e in stops) \
             or any(a[1] == b[0] for a, b in zip(stops, stops[1:])):
@@ -458,6 +459,14 @@ def project_after_particle(text: str, walk: int, cut: int, sfx_start: int, rule:
 
 FIELD_ENDS = ("技术", "科学", "工程", "经济", "管理", "信息", "材料", "环境", "能源", "化学", "物理", "电子", "通信", "控制")
 """Fields of study that institutes and schools join with 与/和 (材料科学与工程学院, 某某技术与系统研究所)."""
+def _after_project_verb(text: str, walk: int, cut: int, ctx: RuleContext) -> int:
+    """End of the last verb in ``text[walk:cut]`` whose object is a project's name (建设, 实施 …), or 0."""
+    verbs = ctx.words("project_verbs")
+    ends = [walk + e for i, s, e in ctx.stops.find_matches_as_indexes(text[walk:cut])
+            if text[walk + s:walk + e] in verbs]
+    return max(ends, default=0)
+
+
 CONJUNCTIONS = {"Project": "及", "Organization": "与和"}
 """Conjunctions that may join two fields inside a name of the type (某某总部及研发中心项目,
 某某材料技术与工程研究所)."""

@@ -28,6 +28,10 @@ def names(text, kind=None):
     ("云栖小镇是杭州城西科创大走廊的重要节点。", ("Park", "杭州城西科创大走廊")),
     ("共建北仑先进电机与磁性材料创新中心。", ("Organization", "北仑先进电机与磁性材料创新中心")),
     ("投资的汽车热管理系统零部件扩产项目破土动工。", ("Project", "汽车热管理系统零部件扩产项目")),
+    # a project's name starts right after 建设/实施 …, whatever modifying verb or 及 stands inside
+    ("将在某某产业园投资建设某斯夫汽车涂料应用技术中心及仓储物流项目。", ("Project", "某斯夫汽车涂料应用技术中心及仓储物流项目")),
+    ("在某碶高端装备产业园建设精密减速器及伺服传动系统生产基地项目。", ("Project", "精密减速器及伺服传动系统生产基地项目")),
+    ("在小镇建设云某具身智能数据采集训练场项目。", ("Project", "云某具身智能数据采集训练场项目")),
     # a government's own group, a zone with the district it is one with, fields joined by 与
     ("由区科创集团共同打造。", ("Company", "区科创集团")),
     ("由杭州高新区（滨江）与某某大学杭州创新研究院共同打造", ("Park", "杭州高新区（滨江）")),

@@ -6,6 +6,7 @@ from dataclasses import replace
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import find_enumerated
 from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.media import media_accounts
 from kg.nlp.persons import find_persons
 from kg.nlp.resolve import resolve
 from kg.nlp.short_names import short_companies
@@ -35,7 +36,7 @@ def find_mentions(text: str, ctx: RuleContext, user: Gazetteer | None = None) ->
     """Every entity mention in ``text``; offsets refer to ``text`` itself."""
     folded = fold(text)
     found = find_suffix_names(folded, ctx) + find_persons(folded, ctx) + find_enumerated(folded, ctx)
-    found += short_companies(folded, ctx)
+    found += short_companies(folded, ctx) + media_accounts(folded, ctx)
     found += gazetteer_mentions(folded, ctx.all_places, "place", covered(found, len(folded)))
     if user is not None:
         found += gazetteer_mentions(folded, user, "user")

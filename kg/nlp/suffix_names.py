@@ -491,7 +491,8 @@ BRACKET_END_RE = re.compile(r"\([^()]*\)$")
 BRACKET_RE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
 
 
-def _is_place(name: str, ctx: RuleContext) -> bool:
+def is_place(name: str, ctx: RuleContext) -> bool:
+    """Whether ``name`` is exactly one place of the gazetteer."""
     found = ctx.places.find(name)
     return len(found) == 1 and found[0][1] == 0 and found[0][2] == len(name)
 
@@ -525,7 +526,7 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             end = m.end()
             if kind == "Project" and (phase := PHASE_RE.match(text, end)):
                 end = phase.end()                 # 某某项目(一期) names the phase
-            elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and _is_place(seat.group(1), ctx) \
+            elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and is_place(seat.group(1), ctx) \
                     and seat.group(1)[-1] not in LEVELS:
                 end = seat.end()                  # 杭州高新区(滨江) names the zone; 某某新区(某东区) pairs two areas
             found.append(Mention(text=text[start:end], start=start, end=end, type=kind,

@@ -24,6 +24,9 @@ def names(text, kind=None):
     ("和立新电气（越南）有限公司。", ("Company", "立新电气（越南）有限公司")),
     # zones and bodies: a city ending in 乡 is no township, new zone kinds, 与 between industries
     ("桐乡市经信局副局长说。", ("Organization", "桐乡市经信局")),
+    ("湖州南太湖新区招商服务局局长说。", ("Organization", "湖州南太湖新区招商服务局")),   # a bureau's function
+    ("钱塘区招商与人才局", ("Organization", "钱塘区招商与人才局")),
+    ("记者 蔡某某 北仑区委报道组 夏某", ("Organization", "北仑区委报道组")),
     ("在宁波梅山保税港区建设冷链物流中心。", ("Park", "宁波梅山保税港区")),
     ("云栖小镇是杭州城西科创大走廊的重要节点。", ("Park", "杭州城西科创大走廊")),
     ("共建北仑先进电机与磁性材料创新中心。", ("Organization", "北仑先进电机与磁性材料创新中心")),

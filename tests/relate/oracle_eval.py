@@ -28,7 +28,8 @@ from kg.iri import entity_iri, normalise_key
 from kg.records import RELATION_TYPES, Article, Entity, Extraction, Span
 
 GOLD_FILES = ("tests/gold/seeds.jsonl", "tests/gold/others.jsonl", "tests/gold/blind.jsonl", "tests/gold/blind2.jsonl",
-              "tests/gold/blind3.jsonl", "tests/gold/blind4.jsonl")
+              "tests/gold/blind3.jsonl", "tests/gold/blind4.jsonl", "tests/gold/blind5.jsonl",
+              "tests/gold/blind6.jsonl", "tests/gold/blind7.jsonl", "tests/gold/blind8.jsonl")
 
 
 def _fold(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.context import RuleContext
-from kg.nlp.suffix_names import is_park_phase
+from kg.nlp.suffix_names import short_company, is_park_phase
 from kg.nlp.textutil import CJK
 from kg.records import Mention
 
@@ -145,13 +145,25 @@ def derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
     return list(found)
 
 
+def project_aliases(name: str, ctx: RuleContext) -> list[str]:
+    """A project's name without 项目 (某某热管理系统项目 → 某某热管理系统), and without the
+    investor's short name before its capacity (某远精密年产50万套…项目 → 年产50万套…项目)."""
+    out = []
+    capacity = name.find("年产")
+    if capacity > 0 and short_company(name[:capacity], ctx):
+        out.append(name[capacity:])
+    if name.endswith("项目") and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
+        out.append(name[:-2])
+    return out
+
+
 def _derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
     if kind == "Company":
         return company_aliases(name, ctx)
     if kind in ("Park", "Organization"):
         return park_aliases(name, ctx)
-    if kind == "Project" and name.endswith("项目") and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
-        return [name[:-2]]
+    if kind == "Project":
+        return project_aliases(name, ctx)
     if kind == "Person" and "·" in name:     # 马库斯·某某 is later written by the family name alone
         family = name.rsplit("·", 1)[1]
         return [family] if len(family) >= 2 else []

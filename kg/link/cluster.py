@@ -268,6 +268,10 @@ def canonical(kind: str, surface: list[str], names: set[str], ctx: RuleContext) 
         legal = [n for n in forms if n.endswith(LEGAL_END)]
         if legal:
             return max(legal, key=lambda n: (len(n), n))
+    if kind == "Project":                 # 年产…项目, not 某远精密年产…项目: the investor is a relation
+        capacity = [n for n in forms if n.startswith("年产") and any(f != n and f.endswith(n) for f in forms)]
+        if capacity:
+            return max(capacity, key=lambda n: (len(n), n))
     counted = Counter(n.replace(" ", "") for n in surface)
     return max(forms, key=lambda n: (n not in ctx.suffix_rules, len(n) >= 4 and counted[n], len(n), n))
 

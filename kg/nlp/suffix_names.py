@@ -420,7 +420,8 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     start = cut_at_stops(text, walk, sfx_start, ctx, skip_adjacent=rule.verb_modifier)
     capacity = text.rfind("年产", walk, sfx_start)
     if rule.type == "Project" and capacity >= 0 and not LIST_BREAK_RE.search(text, capacity, sfx_start):
-        start = capacity                          # capacity projects are named from 年产 on
+        # capacity projects are named from 年产 on, or from the company short name before it
+        start = start if start < capacity and short_company(text[start:capacity], ctx) else capacity
     start = bridge_modifier(text, walk, start, sfx_start, rule, ctx)
     if rule.type == "Project":
         start = project_after_particle(text, walk, start, sfx_start, rule, ctx)
@@ -436,6 +437,13 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     while start < sfx_start and text[start] in "·&":
         start += 1
     return start
+
+
+def short_company(name: str, ctx: RuleContext) -> bool:
+    """Whether ``name`` has the shape of a company's short name: a brand and an industry word
+    (某远精密年产50万套…项目, 某博新能源年产…项目)."""
+    found = ctx.brand_prefix_re.fullmatch(name)
+    return bool(found) and len(leftover(found.group(1), ctx)[0]) >= 2 and not ctx.stops_inside(found.group(1))
 
 
 def project_after_particle(text: str, walk: int, cut: int, sfx_start: int, rule: SuffixRule, ctx: RuleContext) -> int:

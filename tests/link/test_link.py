@@ -222,3 +222,10 @@ def test_a_short_form_declared_after_a_comma_in_brackets():
     [ex] = _extract("北仑区（宁波经济技术开发区，以下简称“宁波开发区”）二季度重大项目签约。宁波开发区将加快推进。")
     parks = [e for e in ex.entities if e.type == "Park"]
     assert len(parks) == 1 and {m.text for m in parks[0].mentions} == {"宁波经济技术开发区", "宁波开发区"}
+
+
+def test_a_capacity_project_is_labelled_without_its_investors_short_name():
+    [ex] = _extract("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert project.label == "年产50万套谐波减速器技改项目"
+    assert [m.text for m in project.mentions] == ["某远精密年产50万套谐波减速器技改项目"]

@@ -31,6 +31,9 @@ def names(text, kind=None):
     ("云栖小镇是杭州城西科创大走廊的重要节点。", ("Park", "杭州城西科创大走廊")),
     ("共建北仑先进电机与磁性材料创新中心。", ("Organization", "北仑先进电机与磁性材料创新中心")),
     ("投资的汽车热管理系统零部件扩产项目破土动工。", ("Project", "汽车热管理系统零部件扩产项目")),
+    # a capacity project keeps the company short name written before 年产
+    ("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。", ("Project", "某远精密年产50万套谐波减速器技改项目")),
+    ("公司年产10万吨项目开工。", ("Project", "年产10万吨项目")),
     # a project's name starts right after 建设/实施 …, whatever modifying verb or 及 stands inside
     ("将在某某产业园投资建设某斯夫汽车涂料应用技术中心及仓储物流项目。", ("Project", "某斯夫汽车涂料应用技术中心及仓储物流项目")),
     ("在某碶高端装备产业园建设精密减速器及伺服传动系统生产基地项目。", ("Project", "精密减速器及伺服传动系统生产基地项目")),

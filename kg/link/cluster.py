@@ -385,6 +385,8 @@ def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:
 FORMER_NAME_RE = re.compile(r"\s*[（(]\s*原")
 RENAMED_RE = re.compile(r"(?:改制为|更名为|改名为|变更为|改组为)[“\"]?$")
 FORMER_RE = re.compile(r"^的?前身(?:是|为)")
+IS_FORMER_RE = re.compile(r"(?:这|也)?(?:就是|便是|即是|正是)$")
+FORMER_AFTER_RE = re.compile(r"的前身")
 ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司)[^，。；]{0,8}，?$")
 RENAME_GAP = 40
 ANAPHOR_GAP = 120
@@ -403,6 +405,8 @@ def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> N
                     _merge_names(table, old, new)
                 elif FORMER_RE.match(between):
                     _merge_names(table, new, old)   # 某某经开区的前身是某某经济技术开发区 too
+                elif IS_FORMER_RE.search(between) and FORMER_AFTER_RE.match(text, new.end):
+                    _merge_names(table, old, new)   # 创办了A，这就是B的前身
             if kind == "Company" and RENAMED_RE.search(text, max(old.end, new.start - 12), new.start):
                 _rename_anaphor(text, named[:i + 1], new, table)
 

@@ -1,6 +1,8 @@
 """Settle overlaps between the recognisers' candidates with small named filters."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from functools import lru_cache
 
@@ -29,6 +31,22 @@ def longest_first(mentions: list[Mention]) -> list[Mention]:
             taken.append(m)
             occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     return sorted(taken, key=lambda m: (m.start, m.end))
+
+
+def with_country(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
+    """A well-known company's name written after its country (德国某某子) keeps the country,
+    as the article names it; no other name but the country's may end right before it."""
+    ends = {m.end for m in mentions if m.type != "Place"}
+    out = []
+    for m in mentions:
+        if m.rule == "gazetteer:user" and m.type == "Company" and m.start not in ends:
+            country = next((s for entry, s, e in ctx.places.find(text[max(0, m.start - 6):m.start])
+                            if entry.level == "country" and max(0, m.start - 6) + e == m.start), None)
+            if country is not None:
+                start = max(0, m.start - 6) + country
+                m = replace(m, text=text[start:m.end], start=start)
+        out.append(m)
+    return out
 
 
 def trim_to_gazetteer(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
@@ -111,5 +129,6 @@ def persons_to_known(mentions: list[Mention]) -> list[Mention]:
 def resolve(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mention]:
     """Apply the filters in order and return sorted, non-overlapping mentions."""
     mentions = trim_to_gazetteer(trim_to_known(projects_by_anaphor(mentions, text), text, ctx), text, ctx)
+    mentions = with_country(mentions, text, ctx)
     mentions = drop_persons_named_like_orgs(mentions)
     return longest_first(persons_to_known(mentions))

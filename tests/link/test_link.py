@@ -229,3 +229,14 @@ def test_a_capacity_project_is_labelled_without_its_investors_short_name():
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert project.label == "年产50万套谐波减速器技改项目"
     assert [m.text for m in project.mentions] == ["某远精密年产50万套谐波减速器技改项目"]
+
+
+def test_a_company_founded_under_a_name_that_is_said_to_be_the_former_one():
+    [ex] = _extract("他创办了杭州某微视觉科技有限公司，这就是某微智能的前身。某微智能获评小巨人。")
+    companies = [e for e in ex.entities if e.type == "Company"]
+    assert len(companies) == 1 and "某微智能" in {m.text for m in companies[0].mentions}
+
+
+def test_a_well_known_company_keeps_the_country_written_before_it():
+    [ex] = _extract("项目引进德国西门子的自动化产线。")
+    assert [m.text for e in ex.entities if e.type == "Company" for m in e.mentions] == ["德国西门子"]

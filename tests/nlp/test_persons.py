@@ -63,6 +63,7 @@ def test_person_patterns(text, expected):
     "芯片测试车间。通讯员 供图\n\n在车间里",                                   # a credit word, not a pen name
     "这位从一线工艺工程师成长起来的80后。",
     "有事找专员，专员马上办。",                                               # a title before a common word
+    "试飞审批时，服务专员全程跑腿协调。",
     "完备的生态和充足的工程师储备。",
     "博士毕业后，他加入某某通信。",
     "这里为大学生和返乡青年提供工位。",

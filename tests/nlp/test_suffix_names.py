@@ -34,6 +34,7 @@ def names(text, kind=None):
     # a capacity project keeps the company short name written before 年产
     ("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。", ("Project", "某远精密年产50万套谐波减速器技改项目")),
     ("公司年产10万吨项目开工。", ("Project", "年产10万吨项目")),
+    ("总投资58亿元的零跑汽车年产20万辆新能源整车扩建项目已完成主体工程。", ("Project", "零跑汽车年产20万辆新能源整车扩建项目")),
     # a project's name starts right after 建设/实施 …, whatever modifying verb or 及 stands inside
     ("将在某某产业园投资建设某斯夫汽车涂料应用技术中心及仓储物流项目。", ("Project", "某斯夫汽车涂料应用技术中心及仓储物流项目")),
     ("在某碶高端装备产业园建设精密减速器及伺服传动系统生产基地项目。", ("Project", "精密减速器及伺服传动系统生产基地项目")),
@@ -160,6 +161,8 @@ def test_left_boundary(text, expected):
     ("示范区建设", "Park"),
     ("平湖工厂的产能将翻番。", "Company"),                    # 工厂, 出厂, 进厂, 晶圆厂 are no names
     ("全年调增出厂价格。", "Company"),
+    ("从杭州回流的航空公司。", "Company"),
+    ("将为国内外航空公司提供服务。", "Company"),
     ("18岁进厂当学徒。", "Company"),
     ("建设12英寸晶圆厂。", "Company"),
     ("晚上回公司加班。", "Company"),                         # one-character verbs end the left context

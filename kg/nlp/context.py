@@ -108,7 +108,8 @@ def _build(lex: Lexicon, places: Gazetteer, all_places: Gazetteer) -> RuleContex
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
     # words that hide a verb inside them; name suffixes too (某某未来科技城管委会: 未来 is no time word there)
-    shields = lex.words("nouns") | lex.words("industry_nouns") | (frozenset(r.suffix for r in lex.suffixes) - stops)
+    shields = lex.words("nouns") | lex.words("industry_nouns") | (
+        (frozenset(r.suffix for r in lex.suffixes) | lex.words("industry")) - stops)   # 云计算 hides 计算
     stop_patterns = sorted(stops | shields)
     return RuleContext(
         lex=lex,

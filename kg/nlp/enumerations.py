@@ -1,4 +1,4 @@
-"""Names from enumerations and quotes.
+"""Names from enumerations, quotes and foreign names with their original in brackets.
 
 - ``A、B、C等N家企业`` / ``A、B、C3家整车企业`` / ``2家上市企业A和B``: the items are companies;
 - ``A、B、C等`` with one member known elsewhere: the others share its type (``list_runs``, used
@@ -144,7 +144,28 @@ def enumerations(text: str, ctx: RuleContext) -> list[Mention]:
         if (several or (counted and m.group(2))) and _has_company_head(text, m.end(), ctx, counted):
             out += _items(text, m.start(1), m.end(1), ctx, "enumeration.head_after")
     for m in HEAD_BEFORE_RE.finditer(text):
-        out += _items(text, m.start(1), m.end(1), ctx, "enumeration.head_before", rewalk=False)
+        if not ctx.generic_re.match(m.group(1)):      # 企业配套某某和某某: a verb phrase, not names
+            out += _items(text, m.start(1), m.end(1), ctx, "enumeration.head_before", rewalk=False)
+    return out
+
+
+LATIN_BRACKET_RE = re.compile(r"\([A-Za-z][A-Za-z .&'-]{1,40}\)")
+
+
+def foreign_brands(text: str, ctx: RuleContext) -> list[Mention]:
+    """A foreign company written with its country and its original name in brackets
+    (德国某某史托斯（KARL STORZ）, 奥地利某某飞机（Diamond Aircraft）): country + brand."""
+    out = []
+    for m in LATIN_BRACKET_RE.finditer(text):
+        lo = max(0, m.start() - 10)
+        for entry, s, e in ctx.places.find(text[lo:m.start()]):
+            brand = text[lo + e:m.start()]
+            if entry.level == "country" and 2 <= len(brand) <= 6 and not ctx.suffix_end_re.search(brand) \
+                    and not ctx.stops_inside(brand) and len(leftover(brand, ctx)[0]) >= 2 \
+                    and re.fullmatch(f"[{CJK}]+", brand):
+                out.append(Mention(text=text[lo + s:m.start()], start=lo + s, end=m.start(), type="Company",
+                                   rule="foreign.brand", confidence=0.75))
+                break
     return out
 
 
@@ -204,4 +225,4 @@ def appositive_projects(text: str, ctx: RuleContext) -> list[Mention]:
 
 def find_enumerated(text: str, ctx: RuleContext) -> list[Mention]:
     """Names from enumerations, quoted and appositive project names."""
-    return enumerations(text, ctx) + quoted_projects(text, ctx) + appositive_projects(text, ctx)
+    return enumerations(text, ctx) + quoted_projects(text, ctx) + appositive_projects(text, ctx) + foreign_brands(text, ctx)

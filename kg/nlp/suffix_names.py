@@ -97,10 +97,12 @@ def _measures_product(text: str, m: re.Match[str], end: int) -> bool:
                 or text.endswith("年产", 0, m.start()))
 
 
-def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked: bool = True) -> int:
+def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked: bool = True,
+                  strip_stacked: bool = True) -> int:
     """Skip generic words before a place (民营企业杭州某某 → 杭州某某), township prefixes and,
-    with ``stacked`` (parks: 杭州某某区某某小镇 → 某某小镇), two or more stacked place names;
-    registered names and project names keep them (杭州某区某某投资合伙企业)."""
+    with ``stacked`` and ``strip_stacked`` (parks: 杭州某某区某某小镇 → 某某小镇), two or more stacked
+    place names; registered names, bodies and project names keep them (杭州某区某某投资合伙企业,
+    杭州市某区数据资源管理局)."""
     places = ctx.places.find(text[start:end])
     for _, s, _ in places:
         before = text[start:start + s]
@@ -109,7 +111,7 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
         rest, placed = leftover(before, ctx)
         if s > 0 and ((len(rest) <= 1 and not placed) or before in ctx.words("verbs_in_names")
                       or (stacked and before[-2:] in ctx.words("verbs_in_names"))):   # 小镇联合某区科技局
-            return cut_at_places(text, start + s, end, ctx, stacked=stacked)
+            return cut_at_places(text, start + s, end, ctx, stacked=stacked, strip_stacked=strip_stacked)
     if not stacked:
         return after_township(text, start, end, ctx)
     pos, count = start, 0
@@ -117,7 +119,7 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
         if start + s != pos:
             break
         pos, count = start + e, count + 1
-    if count >= 2 and end - pos >= 2 and len(leftover(text[pos:end], ctx)[0]) >= 2:
+    if strip_stacked and count >= 2 and end - pos >= 2 and len(leftover(text[pos:end], ctx)[0]) >= 2:
         start = pos
     return after_township(text, start, end, ctx)
 
@@ -203,7 +205,7 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # 区科创集团, 县国投集团: a government's own group
     if rule.no_digits and any(c.isdigit() for c in prefix):
         return False                              # 12英寸晶圆厂: a kind of plant
-    if rule.facility and not prefix.endswith(FACILITY_ENDS + WORKS_ENDS):
+    if rule.facility and not _without_phase(prefix).endswith(FACILITY_ENDS + WORKS_ENDS):
         return False                              # 一号工程, 民心工程: slogans, not works
     if COUNTED_END_RE.search(prefix):
         return False                              # 某园两大项目, 三个小镇: a count, not a name
@@ -274,6 +276,11 @@ OWNER_ENDS = tuple("区城镇园县市省所院局委")
 PHASES = ("一期", "二期", "三期", "四期")
 
 
+def _without_phase(prefix: str) -> str:
+    """``prefix`` without a phase at its end (某某人才公寓二期 → 某某人才公寓)."""
+    return prefix[:-2] if prefix.endswith(PHASES) else prefix
+
+
 def is_park_phase(name: str, ctx: RuleContext) -> bool:
     """Whether ``name`` is a park's name with a phase (某某产业园一期): a part of the park."""
     return name.endswith(PHASES) and _ends_with_park(name[:-2], ctx)
@@ -284,7 +291,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
     return found is not None and ctx.suffix_rules[found.group()].type == "Park"
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
-COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次)$")
+COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次|间|所)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 
@@ -431,7 +438,8 @@ def name_start(text: str, sfx_start: int, rule: SuffixRule, ctx: RuleContext, *,
     start = verb_led_brand(text, walk, start, sfx_start, rule, ctx)
     start = place_led_function_char(text, walk, start, sfx_start, rule, ctx)
     start = bracketed_brand(text, walk, start, sfx_start, rule, ctx)
-    start = cut_at_places(text, start, sfx_start, ctx, stacked=rule.type not in ("Company", "Project"))
+    start = cut_at_places(text, start, sfx_start, ctx, stacked=rule.type not in ("Company", "Project"),
+                          strip_stacked=rule.type != "Organization")   # 杭州市某区数据资源管理局 keeps its places
     if rule.type == "Park":
         start = after_container_park(text, start, sfx_start, rule, ctx)
     while start < sfx_start and text[start] in "·&":
@@ -505,6 +513,7 @@ def is_place(name: str, ctx: RuleContext) -> bool:
     return len(found) == 1 and found[0][1] == 0 and found[0][2] == len(name)
 
 
+INSTITUTION_RE = re.compile("大学|学院|研究院|科学院")
 PHASE_RE = re.compile(r"\((?:一|二|三|四|首)期\)")
 
 
@@ -531,6 +540,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
                 kind = supported_type(text, text[start:m.end()], rule, ctx)
                 if kind is None:
                     continue
+            if kind == "Park" and INSTITUTION_RE.search(text, start, m.start()):
+                kind = "Organization"             # 某江大学杭州国际科创中心: a university's institute
             end = m.end()
             if kind == "Project" and (phase := PHASE_RE.match(text, end)):
                 end = phase.end()                 # 某某项目(一期) names the phase

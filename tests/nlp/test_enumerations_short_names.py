@@ -27,6 +27,10 @@ def companies(text):
     # an original name in brackets, and 为代表的 after the last item
     ("产品已进入甲某科技、丹麦维某塔斯（Vestas）等风电整机企业。", ["丹麦维某塔斯", "甲某科技"]),
     ("以巨某、乙某钴业为代表的一批龙头企业。", ["乙某钴业", "巨某"]),
+    # a foreign company with its country and its original name in brackets
+    ("当属德国卡某史托斯（KARL STORZ）的内窥镜项目。", ["德国卡某史托斯"]),
+    ("德国思某普（SAP）在华设立的研发中心。", ["德国思某普"]),
+    ("中国制造（Made in China）走向世界。", []),
 ])
 def test_company_short_names(text, expected):
     assert companies(text) == expected
@@ -48,6 +52,7 @@ def test_company_short_names(text, expected):
     "将与小镇内已有的晶圆制造、封装测试企业形成集群。",
     "持续做强半导体、生物医药产业。",                      # 做强 is a verb
     "我们车规级芯片的产能将翻一番。",                      # a grade, not a brand
+    "将为某某长空等整机企业配套机身框架和起落架部件。",    # a verb after the head noun
     "这是从铅蓄电池向锂电池延伸的关键一步。",              # industry terms
 ])
 def test_generic_phrases_are_not_companies(text):

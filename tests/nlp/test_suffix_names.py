@@ -31,6 +31,14 @@ def names(text, kind=None):
     ("云栖小镇是杭州城西科创大走廊的重要节点。", ("Park", "杭州城西科创大走廊")),
     ("共建北仑先进电机与磁性材料创新中心。", ("Organization", "北仑先进电机与磁性材料创新中心")),
     ("投资的汽车热管理系统零部件扩产项目破土动工。", ("Project", "汽车热管理系统零部件扩产项目")),
+    # bodies keep their stacked places; a university's 科创中心 is a body; new zone kinds
+    ("来源：杭州市某山区数据资源管理局", ("Organization", "杭州市某山区数据资源管理局")),
+    ("另有浙江大学杭州国际科创中心落户。", ("Organization", "浙江大学杭州国际科创中心")),
+    ("位于某塘软件园的企业。", ("Park", "某塘软件园")),
+    ("入驻某湾生物医药加速器。", ("Park", "某湾生物医药加速器")),
+    ("获得礼来亚洲基金领投。", ("Company", "礼来亚洲基金")),
+    ("1.杭钢云计算数据中心三期项目。", ("Project", "杭钢云计算数据中心三期项目")),   # 云计算 hides 计算
+    ("富春未来城人才公寓二期工程同步开工。", ("Project", "富春未来城人才公寓二期工程")),
     # a capacity project keeps the company short name written before 年产
     ("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。", ("Project", "某远精密年产50万套谐波减速器技改项目")),
     ("公司年产10万吨项目开工。", ("Project", "年产10万吨项目")),
@@ -173,6 +181,8 @@ def test_left_boundary(text, expected):
     ("创下温州同类项目最快纪录。", "Project"),
     ("公司的张某负责项目。", "Project"),                     # a verb right before the suffix: a predicate
     ("汽车产业链再迎重磅项目。", "Project"),                   # size and rank words
+    ("（一）主要指标稳中有进。全年小镇实现产值。", "Park"),      # 全年 is a time word
+    ("从一间实验室到一座产业化基地。", "Organization"),         # a count
     ("是今年以来签约的最大单体制造业项目。", "Project"),
     ("光是项目方案就修改了十几稿。", "Project"),
     ("公司增资扩产项目顺利推进。", "Project"),                 # a kind of project work alone

@@ -8,8 +8,9 @@ Dropped, on cleaned non-empty lines:
   (``— 7 —``, ``- 12 -``, ``3``, ``第3页``, ``3/12``);
 * jump lines: ``（下转第4版）``, ``（上接第3版）``;
 * running headers: a short line that comes back on later pages with only its digits changed
-  and carries a date or a page number (``某某日报 2024年5月14日 星期二 经济·3``) — every
-  occurrence but a first one that opens the document, which is the masthead (title, date).
+  and carries a date or a page number (``某某日报 2024年5月14日 星期二 经济·3``) or stands
+  next to a page number (``— 1 — / 某某2024年工作总结``) — every occurrence but a first one
+  that opens the document, which is the masthead (title, date).
 """
 from __future__ import annotations
 
@@ -31,13 +32,20 @@ def is_page_furniture(line: str) -> bool:
 
 def running_headers(lines: list[str]) -> set[int]:
     """Indices of the lines that repeat as page headers or footers (same line but for its
-    digits, with a date or a page number), but for a first one on the first line."""
-    marked = [i for i, line in enumerate(lines) if len(line) <= HEADER_MAX and HEADER_MARK_RE.search(line)]
+    digits, with a date or a page number, or next to a page number), but for a first one on
+    the first line."""
+    marked = [i for i, line in enumerate(lines) if len(line) <= HEADER_MAX and (
+        HEADER_MARK_RE.search(line) or _next_to_page_number(lines, i))]
     if len(marked) < 2:
         return set()
     shapes = {i: DIGITS_RE.sub("#", lines[i]) for i in marked}
     repeated = {shape for shape, n in Counter(shapes.values()).items() if n >= 2}
     return {i for i, shape in shapes.items() if i and shape in repeated}
+
+
+def _next_to_page_number(lines: list[str], i: int) -> bool:
+    """Whether a page number stands right before or after line ``i`` (— 1 — / 某某工作总结)."""
+    return any(0 <= j < len(lines) and is_page_furniture(lines[j]) for j in (i - 1, i + 1))
 
 
 def drop_page_furniture(lines: list[str]) -> list[str]:

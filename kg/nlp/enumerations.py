@@ -44,8 +44,13 @@ def _has_company_head(text: str, end: int, ctx: RuleContext, counted: bool) -> b
 
 def _modifies(gap: str, ctx: RuleContext) -> bool:
     """Whether ``gap`` (between a list and its head noun) only describes the firms: no stop
-    word once the head modifiers (知名, 规模以上 …) are taken out."""
-    return not gap or not ctx.stops_inside(_head_modifier_re(ctx.words("head_modifiers")).sub("", gap))
+    word once the head modifiers (知名, 规模以上 …) are taken out, and no word making the items
+    kinds of business (光学镜头、光电模组等上下游企业)."""
+    return not gap or not ctx.stops_inside(_head_modifier_re(ctx.words("head_modifiers")).sub("", gap)) \
+        and not KIND_GAP_RE.search(gap)
+
+
+KIND_GAP_RE = re.compile("上下游|产业链|配套|相关|各类|同类")
 
 
 @lru_cache(maxsize=4)

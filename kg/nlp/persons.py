@@ -177,7 +177,7 @@ def _common_name_before(text: str, end: int, ctx: RuleContext) -> int | None:
 
 
 PLACE_ENDS = set("省市区县镇乡村街局委会院所司厂")
-ADVERB_ENDS = set("正也还都又就才曾将便亦仍已并再却在是和与")
+ADVERB_ENDS = set("正也还都又就才曾将便亦仍已并再却在是和与等")
 PEER_INTROS = frozenset({"师弟", "师兄", "师妹", "师姐", "学弟", "学长", "学妹", "学姐", "搭档", "同事", "校友"})
 """Words after which only a person's name can follow (``员工``, ``父亲`` may be followed by other nouns)."""
 CLAUSE_OPEN = set("，。；：:,;！？!?”\n")

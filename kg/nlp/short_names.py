@@ -47,8 +47,8 @@ def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
 
 def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
     rest, _ = leftover(brand, ctx)
-    if brand[-2:] in ctx.words("generic") or brand[-1] in GRADE_ENDS:
-        return False                              # 某城数字能源: the industry is 数字能源; 车规级芯片: a grade
+    if brand[-2:] in ctx.words("generic") or brand[-1] in GRADE_ENDS or ctx.generic_re.match(brand):
+        return False                              # 某城数字能源: the industry is 数字能源; 车规级芯片: a grade; 高效无刷电机
     return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
             and name not in ctx.words("industry_nouns")

@@ -223,8 +223,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True
     if rule.type == "Park" and len(rest) <= 1 and industry_named(prefix, ctx):
         return True                               # 人工智能小镇, 信息港小镇: platforms are named by their industry
-    if not has_place:
-        return False
+    if not has_place or _without_places(prefix, ctx).endswith("级"):
+        return False                              # 浙江省五星级小微企业园: a rating, not a name
     if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
         return True                               # 某市某区产业发展集团有限公司: a registered name
     return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
@@ -291,7 +291,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
     return found is not None and ctx.suffix_rules[found.group()].type == "Park"
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
-COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次|间|所)$")
+COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次|间|所|趟)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 

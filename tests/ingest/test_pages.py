@@ -28,3 +28,10 @@ def test_a_sentence_cut_by_a_page_break_is_whole_again():
 def test_a_line_said_twice_without_date_or_page_number_stays():
     lines = ["图片新闻", "某某小镇开工。", "图片新闻", "某某园区签约。"]
     assert drop_page_furniture(lines) == lines
+
+
+def test_a_repeated_line_next_to_a_page_number_is_a_running_header():
+    lines = ["某某管委会", "2024年工作总结", "1.某某小镇建设提速。某某时尚", "— 1 —",
+             "某某经开区2024年工作总结和2025年工作思路", "小镇全年完成投资。", "— 2 —",
+             "某某经开区2024年工作总结和2025年工作思路", "抄送：区发改局。"]
+    assert "某某经开区2024年工作总结和2025年工作思路" not in drop_page_furniture(lines)

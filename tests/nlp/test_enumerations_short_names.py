@@ -53,6 +53,9 @@ def test_company_short_names(text, expected):
     "持续做强半导体、生物医药产业。",                      # 做强 is a verb
     "我们车规级芯片的产能将翻一番。",                      # a grade, not a brand
     "将为某某长空等整机企业配套机身框架和起落架部件。",    # a verb after the head noun
+    "已集聚光学镜头、光电模组、激光器件等上下游企业210余家。",   # kinds of business
+    "2.壮大新材料和高端装备产业。",                        # 壮大 is a verb
+    "凭借“高效无刷电机及智能控制技术”荣获奖项。",          # an adjective is no brand
     "这是从铅蓄电池向锂电池延伸的关键一步。",              # industry terms
 ])
 def test_generic_phrases_are_not_companies(text):

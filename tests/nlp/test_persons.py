@@ -37,6 +37,7 @@ def persons(text):
     ("他拉上浙大师弟向前，在小镇租下办公室。", ["向前"]),                       # a peer word: common words too
     ("总经理梁栋正和同事调试设备。", ["梁栋"]),                                 # 正 is the adverb of 正和
     ("董事长张弛在建德扎根多年。", ["张弛"]),                                   # 在 opens the next phrase
+    ("海宁市委副书记、市长周敏等出席活动。", ["周敏"]),
     ("技改后的设备。 林 立 摄\n\n", ["林立"]),                                # a letter-spaced photo credit
     ("记者 朱蕾 通讯员 临宣\n\n本报讯", ["朱蕾", "临宣"]),                    # a press office's pen name
     ("潮新闻客户端 记者 马力 共享联盟某山站 沈嘉怡 通讯员 方舟\n\n本报讯", ["马力", "沈嘉怡", "方舟"]),

@@ -39,6 +39,11 @@ def names(text, kind=None):
     ("获得礼来亚洲基金领投。", ("Company", "礼来亚洲基金")),
     ("1.杭钢云计算数据中心三期项目。", ("Project", "杭钢云计算数据中心三期项目")),   # 云计算 hides 计算
     ("富春未来城人才公寓二期工程同步开工。", ("Project", "富春未来城人才公寓二期工程")),
+    ("塘下智造小微企业园二期工程同步开工。", ("Project", "塘下智造小微企业园二期工程")),
+    ("位于宁波东某商务区的总部大楼。", ("Park", "宁波东某商务区")),
+    ("海宁先进封装中试平台项目开工。", ("Project", "海宁先进封装中试平台项目")),
+    ("某某集团新能源商用车线控制动系统产业化项目开工。", ("Project", "新能源商用车线控制动系统产业化项目")),
+    ("博某合金年产3万吨高端铜合金带材二期项目投产。", ("Project", "博某合金年产3万吨高端铜合金带材二期项目")),
     # a capacity project keeps the company short name written before 年产
     ("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。", ("Project", "某远精密年产50万套谐波减速器技改项目")),
     ("公司年产10万吨项目开工。", ("Project", "年产10万吨项目")),
@@ -183,6 +188,13 @@ def test_left_boundary(text, expected):
     ("汽车产业链再迎重磅项目。", "Project"),                   # size and rank words
     ("（一）主要指标稳中有进。全年小镇实现产值。", "Park"),      # 全年 is a time word
     ("从一间实验室到一座产业化基地。", "Organization"),         # a count
+    ("半年里跑了40多趟项目现场。", "Project"),
+    ("连一份像样的英文项目推介书都写不好。", "Project"),
+    ("共建汽车电子联合实验室。", "Organization"),               # a lab named only by its field
+    ("建成电梯部件检测实验室。", "Organization"),
+    ("父亲创办了一家五金配件厂。", "Company"),
+    ("获评浙江省五星级小微企业园。", "Park"),                    # a rating
+    ("为纺织之都贡献经开区力量。", "Park"),
     ("是今年以来签约的最大单体制造业项目。", "Project"),
     ("光是项目方案就修改了十几稿。", "Project"),
     ("公司增资扩产项目顺利推进。", "Project"),                 # a kind of project work alone

@@ -26,6 +26,8 @@ SPEC_UNIT_RE = re.compile(r"(?:万|千|亿)?(?:套|台|吨|片|辆|件|只|英�
 
 PLACING_ENDS = frozenset("在到于给向往至")
 """A verb ending in one of these (放在, 来到) places the name after it: it never modifies a suffix."""
+COPULAS = frozenset({"成为", "作为", "称为", "成了", "变成"})
+"""Nor does a copula (将成为集团…)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class RuleContext:
         size = end - start
         for i, s, e in reversed(found):               # in text order: the last one first
             if self.stop_words[i] and not (skip_adjacent and e == size and e - s >= 2
-                                           and text[start + e - 1] not in PLACING_ENDS) \
+                                           and text[start + e - 1] not in PLACING_ENDS
+                                           and text[start + s:start + e] not in COPULAS) \
                     and not (e - s >= 2 and self.read_across(text, start + e)):
                 return start + e
         return start
@@ -108,8 +111,10 @@ def _build(lex: Lexicon, places: Gazetteer, all_places: Gazetteer) -> RuleContex
     surnames = lex.words("surnames")
     stops = lex.words("left_stop") | lex.words("verbs")
     # words that hide a verb inside them; name suffixes too (某某未来科技城管委会: 未来 is no time word there)
+    # full place names too (奉化区经信局: 奉化 is no verb there)
+    full_places = frozenset(name for name, entry in places.entries.items() if name == entry.canonical and len(name) >= 3)
     shields = lex.words("nouns") | lex.words("industry_nouns") | (
-        (frozenset(r.suffix for r in lex.suffixes) | lex.words("industry")) - stops)   # 云计算 hides 计算
+        (frozenset(r.suffix for r in lex.suffixes) | lex.words("industry") | full_places) - stops)   # 云计算 hides 计算
     stop_patterns = sorted(stops | shields)
     return RuleContext(
         lex=lex,

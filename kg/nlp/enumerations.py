@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from kg.nlp.context import RuleContext
-from kg.nlp.suffix_names import FACILITY_ENDS, cut_at_stops, leftover, walk_left
+from kg.nlp.suffix_names import FACILITY_ENDS, acceptable, cut_at_stops, leftover, walk_left
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
@@ -215,10 +215,21 @@ def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
         after = text[m.end():m.end() + 16]
         clause = re.split(r"[，。；！？\n]", after, maxsplit=1)[0]
         named_facility = clause.startswith("项目") and m.group(1).endswith(FACILITY_ENDS)
+        if _collective(m.group(1), ctx):
+            continue                              # “头号项目”落地: a kind of project in quotes
         if cue_re.match(clause) or re.match(r"将?作为[^，。]{0,8}项目", clause) or named_facility:
             out.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project",
                                rule="quoted.project_cue", confidence=0.75))
     return out
+
+
+def _collective(name: str, ctx: RuleContext) -> bool:
+    """Whether a quoted name ending in a project suffix is no name by the suffix rules (头号项目)."""
+    found = ctx.suffix_end_re.search(name)
+    if found is None:
+        return False
+    rule = ctx.suffix_rules[found.group()]
+    return rule.type == "Project" and not acceptable(name[: found.start()], rule, ctx)
 
 
 def appositive_projects(text: str, ctx: RuleContext) -> list[Mention]:

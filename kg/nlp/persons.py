@@ -283,8 +283,8 @@ NOT_TRANSLIT_RE = re.compile("[年月日区市县省镇]")   # 某某新区·年
 
 
 def _translit_parts_ok(left: str, right: str, ctx: RuleContext) -> bool:
-    """Both halves read as transliterated names: no dates or place words, no name suffix."""
-    return not (NOT_TRANSLIT_RE.search(left + right) or ctx.suffix_end_re.search(left))
+    """Both halves read as transliterated names: no dates, counts or place words, no name suffix."""
+    return not (NOT_TRANSLIT_RE.search(left + right) or ctx.suffix_end_re.search(left) or "第" in right)
 
 
 def _translit_end(text: str, dot: int, ctx: RuleContext) -> int | None:
@@ -292,6 +292,7 @@ def _translit_end(text: str, dot: int, ctx: RuleContext) -> int | None:
         end = dot + 1 + size
         if end <= len(text) and NAME_RE.match(text[dot + 1:end]) and (
                 ctx.after_re.match(text, end) or ctx.title_re.match(text, end) or text[end:end + 1] in BOUNDARY
+                or text[end:end + 1] == "第"                  # 某某·施密特第三次: an ordinal follows
                 or text[end:end + 1] in FUNCTION_CHARS or ctx.stop_at(text, end)):
             return end
     return None

@@ -47,7 +47,8 @@ def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:
 
 def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
     rest, _ = leftover(brand, ctx)
-    if brand[-2:] in ctx.words("generic") or brand[-1] in GRADE_ENDS or ctx.generic_re.match(brand):
+    if brand[-2:] in ctx.words("generic") or brand[-1] in GRADE_ENDS or ctx.generic_re.match(brand) \
+            or ACRONYM_RE.fullmatch(brand):       # LED芯片: a technology, not a brand
         return False                              # 某城数字能源: the industry is 数字能源; 车规级芯片: a grade; 高效无刷电机
     return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
@@ -56,6 +57,7 @@ def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
 
 
 GRADE_ENDS = frozenset("级型式类性")
+ACRONYM_RE = re.compile("[A-Z0-9]{1,4}")
 SECTOR_LIST_RE = re.compile(
     r"(?:[、和及][^，。；、\n]{2,12}?)*(?:等(?:领域|产业|行业|赛道|方向|板块|环节|方面|产品|技术|业务)"
     r"|[、和及][^，。；、\n]{2,10}?企业)")

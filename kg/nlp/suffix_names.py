@@ -53,6 +53,8 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
     cut = ctx.last_stop_end(text, start, end, skip_adjacent=skip_adjacent)
     if cut == start + 1 and text[start] in CLAUSE_INITIAL and (start == 0 or not text[start - 1].isalnum()):
         cut = start                              # 之江…: 之 opening a clause starts a name
+    if start < cut < end - 2 and text[cut - 1:cut + 1] in ctx.words("verbs") and not ctx.stop_at(text, cut):
+        cut += 1                                 # 毕业后进|入之江…: the verb 进入 was read as 后进
     if cut > start and cut < end - 2 and text[cut] in COMPLEMENTS:
         cut += 1                                 # 聚集起某某 → 某某
     if cut and text[cut - 1] in ADVERBS:
@@ -114,6 +116,8 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
             return cut_at_places(text, start + s, end, ctx, stacked=stacked, strip_stacked=strip_stacked)
     if not stacked:
         return after_township(text, start, end, ctx)
+    if not strip_stacked:
+        return start                              # 某某镇经济发展办公室 keeps its township
     pos, count = start, 0
     for _, s, e in places:
         if start + s != pos:
@@ -218,6 +222,9 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # no stop word but a verb next to the suffix (某区建设局)
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
+    if rule.type == "Project" and (facility := longest_ending(prefix, frozenset(FACILITY_ENDS))) \
+            and industry_named(prefix[: -len(facility)], ctx):
+        return True                               # 智能照明产业园项目: a facility named by its trade
     rest, has_place = leftover(prefix, ctx)
     if len(rest) >= 2 or (len(rest) == 1 and has_place):
         return True
@@ -291,7 +298,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
     return found is not None and ctx.suffix_rules[found.group()].type == "Park"
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
-COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)(?:大|个|项|批|类|家|座|轮|次|间|所|趟)$")
+COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?(?:大|个|项|批|类|家|座|轮|次|间|所|趟)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 
@@ -534,6 +541,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
         if m.start() - walk < rule.min_prefix:
             continue                              # too few name characters before it at all
         start = name_start(text, m.start(), rule, ctx, walk=walk)
+        if COUNTED_END_RE.search(text, max(0, start - 8), m.start()):
+            continue                              # 等300余家医院: a count before the suffix
         if acceptable(text[start:m.start()], rule, ctx) and not (rule.type == "Park" and counted_before(text, start, m.start(), ctx)):
             kind = rule.type
             if rule.supported:

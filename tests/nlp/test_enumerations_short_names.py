@@ -56,6 +56,7 @@ def test_company_short_names(text, expected):
     "已集聚光学镜头、光电模组、激光器件等上下游企业210余家。",   # kinds of business
     "2.壮大新材料和高端装备产业。",                        # 壮大 is a verb
     "凭借“高效无刷电机及智能控制技术”荣获奖项。",          # an adjective is no brand
+    "与某某光电建立了长期合作，LED芯片实现隔壁供货。",      # an acronym is a technology
     "这是从铅蓄电池向锂电池延伸的关键一步。",              # industry terms
 ])
 def test_generic_phrases_are_not_companies(text):

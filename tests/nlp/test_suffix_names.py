@@ -44,6 +44,15 @@ def names(text, kind=None):
     ("海宁先进封装中试平台项目开工。", ("Project", "海宁先进封装中试平台项目")),
     ("某某集团新能源商用车线控制动系统产业化项目开工。", ("Project", "新能源商用车线控制动系统产业化项目")),
     ("博某合金年产3万吨高端铜合金带材二期项目投产。", ("Project", "博某合金年产3万吨高端铜合金带材二期项目")),
+    # a verb read across the cut (后进|入), a place holding a verb (奉化区), 任/赴 before a name
+    ("博士毕业后进入之江实验室，担任副研究员。", ("Organization", "之江实验室")),
+    ("奉化区经信局副局长蒋某介绍。", ("Organization", "奉化区经信局")),
+    ("2019年，斯文任诸暨经济开发区管委会副主任。", ("Organization", "诸暨经济开发区管委会")),
+    ("博士毕业后赴新加坡国立大学任教。", ("Organization", "新加坡国立大学")),
+    ("店口镇经济发展办公室主任说。", ("Organization", "店口镇经济发展办公室")),   # a body keeps its township
+    ("永艺股份与日本冈某制作所合资。", ("Company", "日本冈某制作所")),
+    ("来源：某乌商报", ("Organization", "某乌商报")),
+    ("正在谋划智能照明产业园项目。", ("Project", "智能照明产业园项目")),
     # a capacity project keeps the company short name written before 年产
     ("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。", ("Project", "某远精密年产50万套谐波减速器技改项目")),
     ("公司年产10万吨项目开工。", ("Project", "年产10万吨项目")),
@@ -194,6 +203,12 @@ def test_left_boundary(text, expected):
     ("建成电梯部件检测实验室。", "Organization"),
     ("父亲创办了一家五金配件厂。", "Company"),
     ("获评浙江省五星级小微企业园。", "Park"),                    # a rating
+    ("产品进入全国300余家医院。", "Organization"),              # a count
+    ("云栖小镇的办公室显得局促了。", "Organization"),            # 局促, 破局, 精诚所至
+    ("一个团队破局。", "Organization"),
+    ("精诚所至，金石为开。", "Organization"),
+    ("储能“头号项目”落地。", "Project"),
+    ("项目建成后将成为集团在杭最大研发基地。", "Company"),
     ("为纺织之都贡献经开区力量。", "Park"),
     ("是今年以来签约的最大单体制造业项目。", "Project"),
     ("光是项目方案就修改了十几稿。", "Project"),

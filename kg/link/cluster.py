@@ -443,5 +443,25 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     renamed_companies(text, mentions, table)
     embedded_companies(mentions, table, ctx)
     mentions = company_projects(mentions, table, ctx)
-    found = list_mates(text, propagate(text, mentions, table, known), ctx)
+    found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)
     return entities(found, table, ctx)
+
+
+def company_led_projects(mentions: list[Mention], table: NameTable) -> list[Mention]:
+    """A project name written right after a company's short name (某飞凯达年产200万只…技改项目,
+    某丰股份新能源…项目) is one name with it, and one project with the name written without it:
+    news names the project so (a legal name before a project stays apart: the project's name
+    starts after it)."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if m.type == "Project" and last is not None and last.type == "Company" and last.end == m.start \
+                and not last.text.endswith(LEGAL_END) and 2 <= len(last.text) <= 6:
+            out[-1] = Mention(text=last.text + m.text, start=last.start, end=m.end, type="Project",
+                              rule=m.rule + "+company", confidence=m.confidence)
+            cid = table.lookup(m.text)
+            if cid is not None and table.lookup(out[-1].text) is None:
+                table.claim(cid, out[-1].text)    # one project, written with and without the company
+            continue
+        out.append(m)
+    return out

@@ -240,3 +240,11 @@ def test_a_company_founded_under_a_name_that_is_said_to_be_the_former_one():
 def test_a_well_known_company_keeps_the_country_written_before_it():
     [ex] = _extract("项目引进德国西门子的自动化产线。")
     assert [m.text for e in ex.entities if e.type == "Company" for m in e.mentions] == ["德国西门子"]
+
+
+def test_a_project_written_after_its_companys_short_name_is_one_name_with_it():
+    [ex] = _extract("浙江今某凯达轮毂股份有限公司（以下简称“今某凯达”）是龙头。今某凯达年产200万只轻量化铝合金轮毂技改项目开工。")
+    projects = [e for e in ex.entities if e.type == "Project"]
+    assert [m.text for p in projects for m in p.mentions] == ["今某凯达年产200万只轻量化铝合金轮毂技改项目"]
+    companies = [e for e in ex.entities if e.type == "Company"]
+    assert [m.text for m in companies[0].mentions] == ["浙江今某凯达轮毂股份有限公司", "今某凯达"]

@@ -15,7 +15,7 @@ from operator import attrgetter
 import ahocorasick_rs
 
 from kg.iri import entity_iri, normalise_key
-from kg.link.aliases import REGION_RE, declared_alias, derived_aliases, legal_core, strip_places
+from kg.link.aliases import DECLARED_RE, REGION_RE, declared_alias, derived_aliases, legal_core, strip_places
 from kg.nlp.context import RuleContext
 from kg.nlp.enumerations import good_item, list_runs, rewalk_first
 from kg.nlp.gazetteer import Gazetteer
@@ -357,20 +357,62 @@ def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: Rule
 PROJECT_WORD = "项目"
 
 
-def company_projects(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> list[Mention]:
-    """``mentions`` without projects named only by a company of the document (某某传动项目落户…
-    after 德国某某传动集团): "the company's project" is a reference, not a project's name. Their
-    names leave the table, so propagation does not find them again."""
+def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> list[Mention]:
+    """Projects named by a company of the document (某某传动项目, 某某齿轮技改项目, 某某二期项目):
+    the company's one project — the one written right after its name (某某有限公司年产…项目) —
+    under a shorter name, when it has exactly one; else a bare 某某项目 is a reference to "the
+    company's project", not a project's name, and its names leave the table (propagation does not
+    find them again)."""
+    owned = _projects_after_companies(text, mentions, table)
     out = []
     for m in mentions:
-        if m.type == "Project" and m.text.endswith(PROJECT_WORD) \
-                and _company_of(m.text[:-len(PROJECT_WORD)], table, ctx) is not None:
-            dropped = table.owner.get(key(m.text))
-            for name in [n for n, cid in table.owner.items() if cid == dropped]:
-                del table.owner[name]
+        found = _company_project(m, table, ctx) if m.type == "Project" else None
+        if found is None:
+            out.append(m)
             continue
-        out.append(m)
+        company, kind = found
+        own = table.lookup(m.text)
+        targets = owned.get(company, set()) - {own, None}
+        if len(targets) == 1:
+            target = targets.pop()
+            if own is not None:
+                table.merge(own, target)          # 某某齿轮技改项目 is 某某齿轮's 年产…技改项目
+            else:
+                table.claim(target, m.text)
+            out.append(m)
+        elif kind:
+            out.append(m)                         # 某某二期项目 with no project to join stays a project
+        else:
+            for name in [n for n, cid in table.owner.items() if cid == own]:
+                del table.owner[name]
     return out
+
+
+PROJECT_KINDS = ("技改", "扩建", "扩产", "一期", "二期", "三期", "四期")
+
+
+def _company_project(m: Mention, table: NameTable, ctx: RuleContext) -> tuple[int, str] | None:
+    """(company cluster, kind word) of a project named 公司名 + kind + 项目, if it is one."""
+    if not m.text.endswith(PROJECT_WORD):
+        return None
+    stem = m.text[: -len(PROJECT_WORD)]
+    kind = next((k for k in PROJECT_KINDS if stem.endswith(k) and len(stem) > len(k) + 1), "")
+    company = _company_of(stem[: len(stem) - len(kind)], table, ctx)
+    return None if company is None else (company, kind)
+
+
+def _projects_after_companies(text: str, mentions: list[Mention], table: NameTable) -> dict[int, set[int]]:
+    """Company cluster → the project clusters written right after one of its names (or after
+    its name and the short name it declares: 某某有限公司（以下简称“某某”）某某技改项目)."""
+    owned: dict[int, set[int]] = defaultdict(set)
+    ordered = sorted(mentions, key=attrgetter("start"))
+    for a, b in zip(ordered, ordered[1:]):
+        between = text[a.end:b.start]
+        if a.type == "Company" and b.type == "Project" and (not between or DECLARED_RE.fullmatch(between)):
+            company, project = table.lookup(a.text), table.lookup(b.text)
+            if company is not None and project is not None:
+                owned[company].add(project)
+    return owned
 
 
 def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:
@@ -442,7 +484,7 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     abbreviations(mentions, table, ctx)
     renamed_companies(text, mentions, table)
     embedded_companies(mentions, table, ctx)
-    mentions = company_projects(mentions, table, ctx)
+    mentions = company_projects(text, mentions, table, ctx)
     found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)
     return entities(found, table, ctx)
 

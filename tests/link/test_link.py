@@ -248,3 +248,10 @@ def test_a_project_written_after_its_companys_short_name_is_one_name_with_it():
     assert [m.text for p in projects for m in p.mentions] == ["今某凯达年产200万只轻量化铝合金轮毂技改项目"]
     companies = [e for e in ex.entities if e.type == "Company"]
     assert [m.text for m in companies[0].mentions] == ["浙江今某凯达轮毂股份有限公司", "今某凯达"]
+
+
+def test_a_project_named_by_its_company_joins_the_companys_one_project():
+    [ex] = _extract("杭州前某齿轮箱集团股份有限公司（以下简称“前某齿轮”）船用齿轮箱智能化技改项目开工。"
+                    "前某齿轮技改项目将新建一条装配线。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert [m.text for m in project.mentions] == ["船用齿轮箱智能化技改项目", "前某齿轮技改项目"]

@@ -52,6 +52,7 @@ def names(text, kind=None):
     ("店口镇经济发展办公室主任说。", ("Organization", "店口镇经济发展办公室")),   # a body keeps its township
     ("永艺股份与日本冈某制作所合资。", ("Company", "日本冈某制作所")),
     ("来源：某乌商报", ("Organization", "某乌商报")),
+    ("主办：杭州日报报业集团", ("Organization", "杭州日报报业集团")),            # a media group is an outlet
     ("正在谋划智能照明产业园项目。", ("Project", "智能照明产业园项目")),
     # a capacity project keeps the company short name written before 年产
     ("前三，某远精密年产50万套谐波减速器技改项目于9月竣工投产。", ("Project", "某远精密年产50万套谐波减速器技改项目")),

@@ -243,7 +243,9 @@ def industry_named(prefix: str, ctx: RuleContext) -> bool:
     bare = _without_places(prefix, ctx)
     if len(bare) < 3:
         return False
-    content = ctx.words("industry") | ctx.words("industry_nouns") | ctx.words("park_content")
+    content = ctx.memo.get("park_content_words")
+    if content is None:                           # built once per context (the memo may be cleared)
+        content = ctx.memo["park_content_words"] = ctx.words("industry") | ctx.words("industry_nouns") | ctx.words("park_content")
     pos = 0
     while pos < len(bare):
         size = next((n for n in range(min(6, len(bare) - pos), 1, -1) if bare[pos:pos + n] in content), 0)
@@ -348,10 +350,7 @@ def place_led_function_char(text: str, walk: int, cut: int, sfx_start: int, rule
     if rule.type != "Company" or not rule.suffix.endswith(LEGAL_ENDS) or cut - walk < 3 or sfx_start - cut < 1:
         return cut
     for size in (1, 2):
-        word = text[cut - size:cut]
-        if size == 1 and word in PARTICLES or size == 2 and word in ctx.words("left_stop"):
-            continue                              # 在杭州的某某公司, 杭州今年…: real function or time words
-        if not any(ctx.stop_words[i] and e - s == size for i, s, e in ctx.stops.find_matches_as_indexes(word)):
+        if not brand_stop_word(text[cut - size:cut], ctx):
             continue
         base = ctx.last_stop_end(text, walk, cut - size)     # the edge before the place
         places = ctx.places.find(text[base:cut - size])
@@ -372,12 +371,17 @@ def bracketed_brand(text: str, walk: int, cut: int, sfx_start: int, rule: Suffix
     if rule.type != "Company" or cut <= walk or found is None or len(leftover(found.group(1), ctx)[0]) >= 2:
         return cut
     for size in (1, 2):
-        word = text[cut - size:cut]
-        if cut - size < walk or size == 1 and word in PARTICLES or size == 2 and word in ctx.words("left_stop"):
-            continue
-        if any(ctx.stop_words[i] and e - s == size for i, s, e in ctx.stops.find_matches_as_indexes(word)):
+        if cut - size >= walk and brand_stop_word(text[cut - size:cut], ctx):
             return cut - size
     return cut
+
+
+def brand_stop_word(word: str, ctx: RuleContext) -> bool:
+    """Whether ``word`` (one or two characters) is a stop word that may begin a brand: a verb or
+    a function character, not a particle (的, 和 …) or a time word (今年)."""
+    if word in PARTICLES if len(word) == 1 else word in ctx.words("left_stop"):
+        return False
+    return any(ctx.stop_words[i] and e - s == len(word) for i, s, e in ctx.stops.find_matches_as_indexes(word))
 
 
 NOT_BRAND_CHARS = frozenset("后前中时里内外上下的了和与及等新老大小")

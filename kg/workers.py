@@ -32,6 +32,12 @@ def settle_heap() -> None:
     walking those tables cost more than the work itself. The trade-off: an object alive now
     that later becomes part of unreachable reference cycles is never collected (objects freed
     by reference counting are unaffected); in a build process that is the loaded tables only.
+
+    ``run_chunks`` on one process calls it after every chunk too: the results of the chunks
+    done are alive until the end of the run, and extraction makes no cyclic garbage (none found
+    over 200 generated articles), so the collections only walked them again and again: 0.46 →
+    0.16 s of collector time on the 3.8 M-character bench corpus. (On several processes the
+    parent freezes all it holds before forking, the same trade-off.)
     """
     gc.collect()
     gc.freeze()
@@ -54,6 +60,7 @@ def run_chunks(fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int],
         if jobs <= 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for chunk in chunks:
                 results += fn(chunk)
+                settle_heap()   # the results so far live to the end of the run: no collection walks them again
                 if done:
                     done(len(results))
             return results

@@ -204,9 +204,11 @@ def _first_pass(team: Team, articles: list[Article], fp: str, memo: Memo,
     todo = [i for i, k in enumerate(keys) if k not in found]
     done_before, total = len(articles) - len(todo), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
-    fresh = dict(zip(todo, team.run(_first_chunk, todo, done=report)))
-    fresh = {i: (first, unpack_entities(articles[i].text, ents) if isinstance(ents, bytes) else ents)
-             for i, (first, ents) in fresh.items()}
+    def read(i: int, result: tuple) -> tuple:       # entities come from workers packed
+        first, ents = result
+        return first, unpack_entities(articles[i].text, ents) if isinstance(ents, bytes) else ents
+
+    fresh = dict(zip(todo, team.run(_first_chunk, todo, done=report, receive=read)))
     if memo.enabled:
         memo.put_many({keys[i]: fresh[i] for i in todo})
     if progress:

@@ -132,17 +132,21 @@ class Team:
 
     def run(self, fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int], *,
             done: Callable[[int], None] | None = None, share: dict[str, Any] | None = None,
-            affine: bool = False, payload: Callable[[int], Any] | None = None) -> list[Any]:
+            affine: bool = False, payload: Callable[[int], Any] | None = None,
+            receive: Callable[[int, Any], Any] | None = None) -> list[Any]:
         """``fn`` over ``indices`` in chunks; results in the order of ``indices``.
 
         ``share`` is put into every worker's ``STATE`` before its first chunk of this run;
         ``payload(i)`` is what a worker that did not run ``i`` before needs of it (in
-        ``STATE["payload"]`` while it runs the chunk); ``done(n)`` is called as chunks complete.
+        ``STATE["payload"]`` while it runs the chunk); ``receive(i, result)`` turns each result
+        into what the run returns, in this process as chunks arrive (while the workers go on);
+        ``done(n)`` is called as chunks complete.
         """
         if share:
             STATE.update(share)
         if not self._conns:
-            return self._run_here(fn, indices, done)
+            results = self._run_here(fn, indices, done)
+            return [receive(i, r) for i, r in zip(indices, results)] if receive else results
         size = chunk_size(len(indices), len(self._conns))
         own: list[list[Sequence[int]]] = [[] for _ in self._conns]
         common: list[Sequence[int]] = []
@@ -154,7 +158,7 @@ class Team:
                 (common if worker is None else own[worker]).extend(_cut(group, size))
         else:
             common = _cut(indices, size)
-        return self._dispatch(fn, own, common, share or {}, payload, done, len(indices), indices)
+        return self._dispatch(fn, own, common, share or {}, payload, receive, done, indices)
 
     def _run_here(self, fn: Callable[[Sequence[int]], list[Any]], indices: Sequence[int],
                   done: Callable[[int], None] | None) -> list[Any]:
@@ -168,7 +172,8 @@ class Team:
 
     def _dispatch(self, fn: Callable[[Sequence[int]], list[Any]], own: list[list[Sequence[int]]],
                   common: list[Sequence[int]], share: dict[str, Any], payload: Callable[[int], Any] | None,
-                  done: Callable[[int], None] | None, total: int, indices: Sequence[int]) -> list[Any]:
+                  receive: Callable[[int, Any], Any] | None, done: Callable[[int], None] | None,
+                  indices: Sequence[int]) -> list[Any]:
         """Hand out chunks and gather their results. A worker gets its next chunk while it runs
         one (so it does not wait for it), but a task that carries data (the run's ``share``, a
         chunk's payload) only when it is idle: a busy worker may be blocked sending its results
@@ -181,6 +186,7 @@ class Team:
         common.reverse()                                   # taken from the end
         for queue in own:
             queue.reverse()
+        total = len(indices)
         while len(found) < total:
             for w, conn in enumerate(self._conns):
                 while len(flying[w]) < 2:
@@ -205,7 +211,7 @@ class Team:
                     raise part
                 chunk = flying[w].pop(0)
                 for i, result in zip(chunk, part):
-                    found[i] = result
+                    found[i] = receive(i, result) if receive else result
                     self.owner[i] = w
                 settle_heap()    # as on one process: what was received lives to the end of the run
                 if done:

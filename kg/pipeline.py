@@ -20,7 +20,7 @@ from kg.nlp.gazetteer import Gazetteer
 from kg.pack import pack_entities, pack_first, unpack_entities, unpack_first
 from kg.records import Analysis, Article, Entity, Extraction, Merge
 from kg.settings import DEFAULT, Settings
-from kg.workers import STATE, run_chunks
+from kg.workers import LOCAL, STATE, Team
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -80,18 +80,36 @@ class Corpus:
 def _first_chunk(indices: Sequence[int]) -> list[tuple[Analysis | bytes, list[Entity] | bytes]]:
     """First pass (worker): analysis and document-level linking of each article. With
     ``STATE["pack"]`` (several processes) both come back as bytes (``kg.pack``): the pair for
-    the second pass, and the entities for the parent (``_first_pass`` reads them)."""
+    the second pass, and the entities for the parent (``_first_pass`` reads them); the worker
+    keeps the records in ``LOCAL`` for its second pass."""
     from kg.link import link_document
     from kg.nlp import analyse_many
 
-    articles, ctx, settings = STATE["articles"], STATE["ctx"], STATE["settings"]
+    articles, ctx, settings, pack = STATE["articles"], STATE["ctx"], STATE["settings"], STATE.get("pack")
     texts = [articles[i].text for i in indices]
     out: list[tuple[Analysis | bytes, list[Entity] | bytes]] = []
-    for text, an in zip(texts, analyse_many(texts, settings=settings)):
+    for i, text, an in zip(indices, texts, analyse_many(texts, settings=settings)):
         entities = link_document(text, list(an.mentions), ctx)
-        out.append((pack_first(text, an, entities), pack_entities(text, entities)) if STATE.get("pack")
-                   else (an, entities))
+        if not pack:
+            out.append((an, entities))
+            continue
+        out.append((pack_first(text, an, entities), pack_entities(text, entities)))
+        _keep(i, len(text), (an, entities), out[-1][0])
     return out
+
+
+KEEP_CHARS = 4_000_000
+"""Text a worker keeps the first-pass records of for its second pass: records take about 30
+bytes a character (120 MB); past that it keeps the packed bytes (2.6 bytes a character) and
+unpacks them again (0.3 ms a document)."""
+
+
+def _keep(i: int, chars: int, records: tuple[Analysis, list[Entity]], packed: bytes) -> None:
+    kept = LOCAL.get("kept chars", 0) + chars
+    if kept <= KEEP_CHARS:
+        LOCAL["kept chars"], LOCAL[i] = kept, records
+    else:
+        LOCAL[i] = packed
 
 
 def _unpack(first: tuple[Analysis | bytes, list[Entity]], text: str, *, mentions: bool = True) -> tuple[Analysis, list[Entity]]:
@@ -106,23 +124,34 @@ def _unpack(first: tuple[Analysis | bytes, list[Entity]], text: str, *, mentions
 def _second_chunk(indices: Sequence[int]) -> list[tuple[tuple[Entity, ...] | None, tuple, tuple]]:
     """Second pass (worker): link again with the corpus gazetteer where it finds new names,
     then relations and attributes. Entities come back only when linked again (``None``: the
-    first pass's, which the parent has)."""
+    first pass's, which the parent has). The first pass's records are in ``LOCAL`` when this
+    worker made them (as records, or packed past ``KEEP_CHARS``), else in ``STATE["payload"]``
+    (sent with the chunk) or ``STATE["firsts"]`` (one process)."""
     from kg.link import link_document
     from kg.relate import relate
 
-    articles, firsts, known, ctx = STATE["articles"], STATE["firsts"], STATE["known"], STATE["ctx"]
+    articles, known, ctx = STATE["articles"], STATE["known"], STATE["ctx"]
+    firsts = STATE.get("payload") or STATE.get("firsts", {})
     out = []
     for i in indices:
         article = articles[i]
-        analysis, first = _unpack(firsts[i], article.text, mentions=False)
+        kept = LOCAL.pop(i, None)
+        source = firsts[i] if kept is None else (kept, []) if isinstance(kept, bytes) else None
+        analysis, first = kept if source is None else _unpack(source, article.text, mentions=False)
         relinked = _relinks(known, article.text, first)
-        if relinked:
-            analysis, _ = _unpack(firsts[i], article.text)
+        if relinked and source is not None:
+            analysis, _ = _unpack(source, article.text)
         entities = tuple(link_document(article.text, list(analysis.mentions), ctx, known) if relinked else first)
         relations, attributes = relate(article.text, article.title, list(analysis.sentences),
                                        list(entities), date=article.date)
         out.append((entities if relinked else None, tuple(relations), tuple(attributes)))
     return out
+
+
+def _travelling(first: tuple[Analysis | bytes, list[Entity]]) -> tuple[Analysis | bytes, list[Entity]]:
+    """A first-pass result to send to a worker: packed ones as their bytes alone (they hold the
+    entities too)."""
+    return (first[0], []) if isinstance(first[0], bytes) else first
 
 
 def _relinks(known: Gazetteer | None, text: str, entities: Sequence[Entity]) -> bool:
@@ -159,24 +188,27 @@ def extract_corpus(articles: Sequence[Article], *, settings: Settings = DEFAULT,
     memo.prune(fp + ":")                            # results of older code, rules or settings
     cached_pipeline(settings)                       # built before workers fork
     state = {"articles": articles, "ctx": rule_context(), "settings": settings, "pack": settings.jobs > 1}
-    firsts = _first_pass(state, fp, memo, progress)
-    out = _second_pass(state, firsts, fp, memo, progress)
+    with Team(settings.jobs, state) as team:        # the same workers run both passes
+        firsts = _first_pass(team, articles, fp, memo, progress)
+        out = _second_pass(team, articles, firsts, fp, memo, progress)
     del firsts, state                               # the analyses are not needed any more
     linked, merges = link_corpus_explained(out, decisions)
     return Corpus(linked, merges)
 
 
-def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> list[tuple[Analysis | bytes, list[Entity]]]:
+def _first_pass(team: Team, articles: list[Article], fp: str, memo: Memo,
+                progress: Progress | None) -> list[tuple[Analysis | bytes, list[Entity]]]:
     """Analysis and document-level entities of every article (memo, then workers)."""
-    articles, jobs = state["articles"], state["settings"].jobs
     keys = [_first_key(fp, a) if memo.enabled else "" for a in articles]
     found = memo.get_many(keys) if memo.enabled else {}
     todo = [i for i, k in enumerate(keys) if k not in found]
     done_before, total = len(articles) - len(todo), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
-    fresh = dict(zip(todo, run_chunks(_first_chunk, todo, jobs=jobs, state=state, done=report)))
-    fresh = {i: (first, unpack_entities(articles[i].text, ents) if isinstance(ents, bytes) else ents)
-             for i, (first, ents) in fresh.items()}
+    def read(i: int, result: tuple) -> tuple:       # entities come from workers packed
+        first, ents = result
+        return first, unpack_entities(articles[i].text, ents) if isinstance(ents, bytes) else ents
+
+    fresh = dict(zip(todo, team.run(_first_chunk, todo, done=report, receive=read)))
     if memo.enabled:
         memo.put_many({keys[i]: fresh[i] for i in todo})
     if progress:
@@ -184,15 +216,15 @@ def _first_pass(state: dict, fp: str, memo: Memo, progress: Progress | None) -> 
     return [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
 
 
-def _second_pass(state: dict, firsts: list[tuple[Analysis | bytes, list[Entity]]], fp: str, memo: Memo,
-                 progress: Progress | None) -> list[Extraction]:
+def _second_pass(team: Team, articles: list[Article], firsts: list[tuple[Analysis | bytes, list[Entity]]],
+                 fp: str, memo: Memo, progress: Progress | None) -> list[Extraction]:
     """Entities with the corpus gazetteer, relations and attributes of every article; documents
     whose entities did not change since a build that computed their relations take them from
-    the memo."""
+    the memo. Each document goes back to the worker that ran its first pass (``affine``),
+    which kept its records; another worker gets them as bytes."""
     from kg.link import corpus_gazetteer
 
-    articles, jobs = state["articles"], state["settings"].jobs
-    known = corpus_gazetteer([list(f[1]) for f in firsts], state["ctx"]) if len(articles) > 1 else None
+    known = corpus_gazetteer([list(f[1]) for f in firsts], STATE["ctx"]) if len(articles) > 1 else None
     keys = {i: _relate_key(fp, articles[i], tuple(firsts[i][1])) for i in range(len(articles))} if memo.enabled else {}
     found = memo.get_many(keys.values())
     # a memo hit holds only if the corpus gazetteer adds no name to the document (else it is
@@ -200,10 +232,11 @@ def _second_pass(state: dict, firsts: list[tuple[Analysis | bytes, list[Entity]]
     hits = {i: found[k] for i, k in keys.items() if k in found
             and not _relinks(known, articles[i].text, firsts[i][1])}
     todo = [i for i in range(len(articles)) if i not in hits]
-    state.update(firsts=firsts, known=known)
     done_before, total = len(articles) + len(hits), 2 * len(articles)
     report = (lambda n: progress(done_before + n, total)) if progress else None
-    fresh = dict(zip(todo, run_chunks(_second_chunk, todo, jobs=jobs, state=state, done=report)))
+    share = {"known": known} if team.forked else {"known": known, "firsts": firsts}
+    fresh = dict(zip(todo, team.run(_second_chunk, todo, done=report, share=share, affine=True,
+                                    payload=lambda i: _travelling(firsts[i]))))
     if progress:
         progress(total, total)
     fresh = {i: (tuple(firsts[i][1]) if ents is None else ents, rels, attrs) for i, (ents, rels, attrs) in fresh.items()}

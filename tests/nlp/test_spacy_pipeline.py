@@ -68,6 +68,19 @@ def test_fast_char_words_equal_spacy_char_segmenter(text):
     assert char_tokens(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.idx for t in doc])
 
 
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中文字 \n\t\u3000ab1，。𠀀")), max_size=40))
+def test_docs_made_from_string_hashes_equal_spacy_char_segmenter(text):
+    from kg.nlp.spacy_pipeline import cached_pipeline, make_docs
+    from kg.settings import DEFAULT
+
+    nlp = cached_pipeline(DEFAULT)
+    ours, theirs = next(make_docs(nlp, [text])), nlp.make_doc(text)
+    assert [(t.orth, t.text, t.whitespace_, t.idx, t.lex_id, t.is_space) for t in ours] == \
+        [(t.orth, t.text, t.whitespace_, t.idx, t.lex_id, t.is_space) for t in theirs]
+    assert ours.text == text
+
+
 def _spacy_ents(doc, mentions):
     """What spaCy's own calls make of the mentions: expanded char spans, filtered, set."""
     from spacy.tokens import Span

@@ -16,14 +16,16 @@ from kg.nlp.suffix_names import FACILITY_ENDS, acceptable, cut_at_stops, leftove
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
-ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?(?:\([A-Za-z][A-Za-z .&'-]{{1,30}}\))?"   # 某某（Latin）: the original name
+ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?"
+BRACKETED_ITEM = rf"{ITEM}(?:\([A-Za-z][A-Za-z .&'-]{{1,30}}\))?"   # 某某（Latin）: the original name
 COUNT = r"(?:\d+|[一二三四五六七八九十几数]+)[余多]?(?:家|个|批)"
 COUNTED_RE = re.compile(COUNT)
-LIST_RE = re.compile(
-    rf"((?:{ITEM}、)*(?:{ITEM}(?:和|及|以及))?{ITEM})(?:(等)?{COUNT}|(等))")
+LIST_RE, BRACKETED_LIST_RE = (re.compile(rf"((?:{item}、)*(?:{item}(?:和|及|以及))?{item})(?:(等)?{COUNT}|(等))")
+                              for item in (ITEM, BRACKETED_ITEM))
+"""Lists of names, and (tried only where a bracket stands) of names with their originals."""
 HEAD_BEFORE_RE = re.compile(
-    rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{ITEM}、)*{ITEM}(?:和|及|以及){ITEM})(?=[都均等，。；也分])")
-RUN_RE = re.compile(rf"((?:{ITEM}、)+(?:{ITEM}(?:和|及|以及))?{ITEM})(?=等|[，。；…])")
+    rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{BRACKETED_ITEM}、)*{BRACKETED_ITEM}(?:和|及|以及){BRACKETED_ITEM})(?=[都均等，。；也分])")
+RUN_RE = re.compile(rf"((?:{BRACKETED_ITEM}、)+(?:{BRACKETED_ITEM}(?:和|及|以及))?{BRACKETED_ITEM})(?=等|[，。；…])")
 APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；、！\n])")
 PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n]{0,12}?(?:项目)")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
@@ -131,9 +133,10 @@ def _list_matches(text: str) -> list[re.Match[str]]:
         lo = max(floor, anchor.start() - 80, _clause_start(starts, anchor.start()))
         if anchor.group() == "等" and not SEPARATOR_RE.search(text, lo, anchor.start()):
             continue                              # one item and no count: never a list we use
-        m = LIST_RE.search(text, lo, anchor.end())
+        list_re = BRACKETED_LIST_RE if "(" in text[lo:anchor.start()] else LIST_RE
+        m = list_re.search(text, lo, anchor.end())
         while m and m.end() != anchor.end():
-            m = LIST_RE.search(text, m.end(), anchor.end()) if m.end() < anchor.end() else None
+            m = list_re.search(text, m.end(), anchor.end()) if m.end() < anchor.end() else None
         if m:
             out.append(m)
             floor = m.end()

@@ -85,10 +85,12 @@ def test_a_gold_document_without_extraction_is_an_error():
 # that costs more than that fails here. The blind set was scored 0.830 before any rule was
 # changed for it (it is no longer blind: its errors were studied); blind2 0.898 the same way.
 # blind3 scored 0.839 and blind4 0.862 before any rule was changed for them (see README);
-# blind5 0.871, blind6 0.854, blind7 0.886 and blind8 0.862.
+# blind5 0.871, blind6 0.854, blind7 0.886, blind8 0.862, blind9 0.899, blind10 0.881, blind11 0.885
+# and blind12 0.914.
 FLOORS = {"seeds.jsonl": 0.93, "others.jsonl": 0.97, "blind.jsonl": 0.95, "blind2.jsonl": 0.95,
           "blind3.jsonl": 0.95, "blind4.jsonl": 0.96, "blind5.jsonl": 0.96, "blind6.jsonl": 0.94,
-          "blind7.jsonl": 0.93, "blind8.jsonl": 0.93}
+          "blind7.jsonl": 0.93, "blind8.jsonl": 0.93, "blind9.jsonl": 0.93, "blind10.jsonl": 0.92,
+          "blind11.jsonl": 0.91, "blind12.jsonl": 0.93}
 
 
 @pytest.mark.parametrize("gold_file", sorted(FLOORS))

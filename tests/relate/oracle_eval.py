@@ -29,7 +29,9 @@ from kg.records import RELATION_TYPES, Article, Entity, Extraction, Span
 
 GOLD_FILES = ("tests/gold/seeds.jsonl", "tests/gold/others.jsonl", "tests/gold/blind.jsonl", "tests/gold/blind2.jsonl",
               "tests/gold/blind3.jsonl", "tests/gold/blind4.jsonl", "tests/gold/blind5.jsonl",
-              "tests/gold/blind6.jsonl", "tests/gold/blind7.jsonl", "tests/gold/blind8.jsonl")
+              "tests/gold/blind6.jsonl", "tests/gold/blind7.jsonl", "tests/gold/blind8.jsonl",
+              "tests/gold/blind9.jsonl", "tests/gold/blind10.jsonl", "tests/gold/blind11.jsonl",
+              "tests/gold/blind12.jsonl")
 
 
 def _fold(text: str) -> str:

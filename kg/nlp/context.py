@@ -101,6 +101,12 @@ class RuleContext:
         """Whether a title ends right at ``pos``."""
         return bool(self.title_end_re.search(text, max(0, pos - 8), pos))
 
+    def country_before(self, text: str, pos: int, reach: int = 6) -> int | None:
+        """Start of a country name that ends right at ``pos`` (德国|某某), or ``None``."""
+        lo = max(0, pos - reach)
+        return next((lo + s for entry, s, e in self.places.find(text[lo:pos])
+                     if entry.level == "country" and lo + e == pos), None)
+
     def stop_at(self, text: str, pos: int) -> bool:
         """Whether a stop word (verb, function word …) starts at ``pos``."""
         found = self.stops.find_matches_as_indexes(text[pos:pos + 6])

@@ -165,13 +165,12 @@ def foreign_brands(text: str, ctx: RuleContext) -> list[Mention]:
     (德国某某史托斯（KARL STORZ）, 奥地利某某飞机（Diamond Aircraft）): country + brand."""
     out = []
     for m in LATIN_BRACKET_RE.finditer(text):
-        lo = max(0, m.start() - 10)
-        for entry, s, e in ctx.places.find(text[lo:m.start()]):
-            brand = text[lo + e:m.start()]
-            if entry.level == "country" and 2 <= len(brand) <= 6 and not ctx.suffix_end_re.search(brand) \
-                    and not ctx.stops_inside(brand) and len(leftover(brand, ctx)[0]) >= 2 \
-                    and re.fullmatch(f"[{CJK}]+", brand):
-                out.append(Mention(text=text[lo + s:m.start()], start=lo + s, end=m.start(), type="Company",
+        for size in range(min(6, m.start()), 1, -1):        # the brand: 2–6 characters after the country
+            country = ctx.country_before(text, m.start() - size)
+            brand = text[m.start() - size:m.start()]
+            if country is not None and not ctx.suffix_end_re.search(brand) and not ctx.stops_inside(brand) \
+                    and len(leftover(brand, ctx)[0]) >= 2 and re.fullmatch(f"[{CJK}]+", brand):
+                out.append(Mention(text=text[country:m.start()], start=country, end=m.start(), type="Company",
                                    rule="foreign.brand", confidence=0.75))
                 break
     return out

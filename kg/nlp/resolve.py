@@ -1,9 +1,8 @@
 """Settle overlaps between the recognisers' candidates with small named filters."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.nlp.context import RuleContext
@@ -40,10 +39,8 @@ def with_country(mentions: list[Mention], text: str, ctx: RuleContext) -> list[M
     out = []
     for m in mentions:
         if m.rule == "gazetteer:user" and m.type == "Company" and m.start not in ends:
-            country = next((s for entry, s, e in ctx.places.find(text[max(0, m.start - 6):m.start])
-                            if entry.level == "country" and max(0, m.start - 6) + e == m.start), None)
-            if country is not None:
-                start = max(0, m.start - 6) + country
+            start = ctx.country_before(text, m.start)
+            if start is not None:
                 m = replace(m, text=text[start:m.end], start=start)
         out.append(m)
     return out

@@ -449,17 +449,16 @@ def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> N
                     _merge_names(table, new, old)   # 某某经开区的前身是某某经济技术开发区 too
                 elif IS_FORMER_RE.search(between) and FORMER_AFTER_RE.match(text, new.end):
                     _merge_names(table, old, new)   # 创办了A，这就是B的前身
-            if kind == "Company" and RENAMED_RE.search(text, max(old.end, new.start - 12), new.start):
-                _rename_anaphor(text, named[:i + 1], new, table)
+            if kind == "Company" and (cue := RENAMED_RE.search(text, max(old.end, new.start - 12), new.start)):
+                _rename_anaphor(text, named[:i + 1], new, cue, table)
 
 
 RENAMED_TYPES = ("Company", "Park", "Organization")
 
 
-def _rename_anaphor(text: str, before: list[Mention], new: Mention, table: NameTable) -> None:
-    """``五金厂改制为B`` with no name before the verb: the last company written with the same
-    head word (厂, 公司) in the preceding text is B's earlier name."""
-    cue = RENAMED_RE.search(text, max(before[-1].end, new.start - 12), new.start)
+def _rename_anaphor(text: str, before: list[Mention], new: Mention, cue: re.Match[str], table: NameTable) -> None:
+    """``五金厂改制为B`` with no name before the verb (``cue``): the last company written with the
+    same head word (厂, 公司) in the preceding text is B's earlier name."""
     head = ANAPHOR_RE.search(text, max(before[-1].end, cue.start() - 12), cue.start())
     if head is None or SENTENCE_END_RE.search(text, before[-1].end, head.start()) is None:
         return                                    # the name itself stands in this sentence

@@ -71,8 +71,7 @@ def item_spans(text: str, start: int, end: int, ctx: RuleContext, *, rewalk: boo
     if lead := LEADING_RE.search(text, start, end):
         end = lead.start()
     spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^、]+", text[start:end])]
-    spans = [(s, s + LATIN_TAIL_RE.search(text[s:e]).start()) if LATIN_TAIL_RE.search(text[s:e]) else (s, e)
-             for s, e in spans]
+    spans = [(s, e - len(tail.group())) if (tail := LATIN_TAIL_RE.search(text, s, e)) else (s, e) for s, e in spans]
     last_s, last_e = spans[-1]
     joint = re.search(r"(?:以及|和|及)(?=[^和及]{2,12}$)", text[last_s:last_e])
     if joint and joint.start() >= 2:

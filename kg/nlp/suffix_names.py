@@ -18,6 +18,7 @@ TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
 FACILITY_ENDS = ("中心", "基地", "大楼", "大厦", "总部", "园", "公寓", "工厂", "厂房", "研究院", "医院", "学校", "花园",
                  "广场", "综合体", "产业园", "港", "城")
 
+FACILITY_WORDS = frozenset(FACILITY_ENDS)
 
 WORKS_ENDS = ("基础设施", "道路", "大道", "管廊", "管网", "桥", "隧道", "安置房", "配套", "改造", "扩建", "堤防", "水厂",
               "站", "楼", "馆")
@@ -123,7 +124,7 @@ def cut_at_places(text: str, start: int, end: int, ctx: RuleContext, *, stacked:
         if start + s != pos:
             break
         pos, count = start + e, count + 1
-    if strip_stacked and count >= 2 and end - pos >= 2 and len(leftover(text[pos:end], ctx)[0]) >= 2:
+    if count >= 2 and end - pos >= 2 and len(leftover(text[pos:end], ctx)[0]) >= 2:
         start = pos
     return after_township(text, start, end, ctx)
 
@@ -222,7 +223,7 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # no stop word but a verb next to the suffix (某区建设局)
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
-    if rule.type == "Project" and (facility := longest_ending(prefix, frozenset(FACILITY_ENDS))) \
+    if rule.type == "Project" and (facility := longest_ending(prefix, FACILITY_WORDS)) \
             and industry_named(prefix[: -len(facility)], ctx):
         return True                               # 智能照明产业园项目: a facility named by its trade
     rest, has_place = leftover(prefix, ctx)
@@ -484,8 +485,6 @@ def project_after_particle(text: str, walk: int, cut: int, sfx_start: int, rule:
     return edge if acceptable(text[edge:sfx_start], rule, ctx) else cut
 
 
-FIELD_ENDS = ("技术", "科学", "工程", "经济", "管理", "信息", "材料", "环境", "能源", "化学", "物理", "电子", "通信", "控制")
-"""Fields of study that institutes and schools join with 与/和 (材料科学与工程学院, 某某技术与系统研究所)."""
 def _after_project_verb(text: str, walk: int, cut: int, ctx: RuleContext) -> int:
     """End of the last verb in ``text[walk:cut]`` whose object is a project's name (建设, 实施 …), or 0."""
     verbs = ctx.words("project_verbs")
@@ -494,6 +493,8 @@ def _after_project_verb(text: str, walk: int, cut: int, ctx: RuleContext) -> int
     return max(ends, default=0)
 
 
+FIELD_ENDS = ("技术", "科学", "工程", "经济", "管理", "信息", "材料", "环境", "能源", "化学", "物理", "电子", "通信", "控制")
+"""Fields of study that institutes and schools join with 与/和 (材料科学与工程学院, 某某技术与系统研究所)."""
 CONJUNCTIONS = {"Project": "及", "Organization": "与和"}
 """Conjunctions that may join two fields inside a name of the type (某某总部及研发中心项目,
 某某材料技术与工程研究所)."""

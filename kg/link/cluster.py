@@ -408,11 +408,22 @@ def _projects_after_companies(text: str, mentions: list[Mention], table: NameTab
     ordered = sorted(mentions, key=attrgetter("start"))
     for a, b in zip(ordered, ordered[1:]):
         between = text[a.end:b.start]
-        if a.type == "Company" and b.type == "Project" and (not between or DECLARED_RE.fullmatch(between)):
+        if a.type == "Company" and b.type == "Project" and (not between or DECLARED_RE.fullmatch(between)
+                                                            or _declared_name_before(text, a, between)):
             company, project = table.lookup(a.text), table.lookup(b.text)
             if company is not None and project is not None:
                 owned[company].add(project)
     return owned
+
+
+DECLARED_HEAD_RE = re.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?$")
+DECLARED_TAIL_RE = re.compile(r"[”\"」』]?\s*[）)，,]")
+
+
+def _declared_name_before(text: str, a: Mention, between: str) -> bool:
+    """Whether ``a`` is the short name a company declares (（以下简称“某某”）) and the project follows
+    the declaration (the short name was found as a mention of its own: a gazetteer name)."""
+    return bool(DECLARED_TAIL_RE.fullmatch(between)) and DECLARED_HEAD_RE.search(text, max(0, a.start - 10), a.start) is not None
 
 
 def _company_of(prefix: str, table: NameTable, ctx: RuleContext) -> int | None:

@@ -255,3 +255,11 @@ def test_a_project_named_by_its_company_joins_the_companys_one_project():
                     "前某齿轮技改项目将新建一条装配线。")
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert [m.text for m in project.mentions] == ["船用齿轮箱智能化技改项目", "前某齿轮技改项目"]
+
+
+def test_a_declared_short_name_known_to_the_gazetteer_still_names_the_project_after_it():
+    # 士兰微 is in kg/data/well_known.jsonl, so the short name is a mention of its own
+    [ex] = _extract("杭州士兰微电子股份有限公司（以下简称“士兰微”）12英寸功率芯片技改项目开工。"
+                    "士兰微技改项目将新建一条产线。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert [m.text for m in project.mentions] == ["12英寸功率芯片技改项目", "士兰微技改项目"]

@@ -196,8 +196,8 @@ def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleConte
             continue
         brand, company = found.group(1), found.group(0)
         if table.lookup(company) is not None or brand in ctx.words("generic") \
-                or ctx.places.find(brand) or ctx.stops_inside(brand):
-            continue
+                or ctx.places.find(brand) or ctx.stops_inside(brand) or company in ctx.words("industry_nouns"):
+            continue                              # 具身智能机器人…项目: a technology, not a brand
         owner = table.lookup(brand)
         if owner is not None and table.kind[owner] == "Company" and any(found.group(2) in n for n in table.names[owner]):
             table.claim(owner, company)           # 某盛传动 of 浙江某盛精密传动股份有限公司
@@ -373,6 +373,9 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
         company, kind = found
         own = table.lookup(m.text)
         targets = owned.get(company, set()) - {own, None}
+        if kind in PHASES and any(_other_phase(n, kind) for t in targets for n in table.names[t]):
+            out.append(m)                         # 某某二期项目 beside 某某…项目（一期）: the next phase
+            continue
         if len(targets) == 1:
             target = targets.pop()
             if own is not None:
@@ -389,6 +392,12 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
 
 
 PROJECT_KINDS = ("技改", "扩建", "扩产", "一期", "二期", "三期", "四期")
+PHASES = ("一期", "二期", "三期", "四期")
+
+
+def _other_phase(name: str, phase: str) -> bool:
+    """Whether a project name states a phase other than ``phase`` (…项目（一期） against 二期)."""
+    return any(p in name for p in PHASES if p != phase)
 
 
 def _company_project(m: Mention, table: NameTable, ctx: RuleContext) -> tuple[int, str] | None:
@@ -440,7 +449,7 @@ RENAMED_RE = re.compile(r"(?:改制为|更名为|改名为|变更为|改组为)[
 FORMER_RE = re.compile(r"^的?前身(?:是|为)")
 IS_FORMER_RE = re.compile(r"(?:这|也)?(?:就是|便是|即是|正是)$")
 FORMER_AFTER_RE = re.compile(r"的前身")
-ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司)[^，。；]{0,8}，?$")
+ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司)[^，。；,;]{0,8}[，,]?$")
 RENAME_GAP = 40
 ANAPHOR_GAP = 120
 
@@ -484,7 +493,7 @@ def _merge_names(table: NameTable, old: Mention, new: Mention) -> None:
         table.merge(src, dst)
 
 
-SENTENCE_END_RE = re.compile(r"[。！？\n]")
+SENTENCE_END_RE = re.compile(r"[。！？\n!?]")
 
 
 def link_document(text: str, mentions: list[Mention], ctx: RuleContext,

@@ -24,10 +24,10 @@ LIST_RE, BRACKETED_LIST_RE = (re.compile(rf"((?:{item}、)*(?:{item}(?:和|及|�
                               for item in (ITEM, BRACKETED_ITEM))
 """Lists of names, and (tried only where a bracket stands) of names with their originals."""
 HEAD_BEFORE_RE = re.compile(
-    rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{BRACKETED_ITEM}、)*{BRACKETED_ITEM}(?:和|及|以及){BRACKETED_ITEM})(?=[都均等，。；也分])")
-RUN_RE = re.compile(rf"((?:{BRACKETED_ITEM}、)+(?:{BRACKETED_ITEM}(?:和|及|以及))?{BRACKETED_ITEM})(?=等|[，。；…])")
-APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；、！\n])")
-PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n]{0,12}?(?:项目)")
+    rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{BRACKETED_ITEM}、)*{BRACKETED_ITEM}(?:和|及|以及){BRACKETED_ITEM})(?=[都均等，。；也分,;])")
+RUN_RE = re.compile(rf"((?:{BRACKETED_ITEM}、)+(?:{BRACKETED_ITEM}(?:和|及|以及))?{BRACKETED_ITEM})(?=等|[，。；…,;])")
+APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；、！\n,;!])")
+PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n,;!?]{0,12}?(?:项目)")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
 ASPECT_RE = re.compile("[着了过]")       # aspect particles only follow verbs
 PROJECT_WORDS = ("项目", "工程", "技改", "基地", "中心")
@@ -37,7 +37,7 @@ def _has_company_head(text: str, end: int, ctx: RuleContext, counted: bool) -> b
     """Whether a company head noun (企业, 公司 …) follows within 16 characters of the clause
     with only modifiers before it (等国际知名汽车零部件企业), or a counted project head
     (等19个在建项目: companies named by their projects)."""
-    window = re.split(r"[，。；！？\n]", text[end:end + 16], maxsplit=1)[0]
+    window = re.split(r"[，。；！？\n,;!?]", text[end:end + 16], maxsplit=1)[0]
     if PROJECT_HEAD_RE.match(window):
         return counted
     return any(0 <= window.find(h) and _modifies(window[:window.find(h)], ctx)
@@ -214,11 +214,11 @@ def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
     out = []
     for m in QUOTED_RE.finditer(text):
         after = text[m.end():m.end() + 16]
-        clause = re.split(r"[，。；！？\n]", after, maxsplit=1)[0]
+        clause = re.split(r"[，。；！？\n,;!?]", after, maxsplit=1)[0]
         named_facility = clause.startswith("项目") and m.group(1).endswith(FACILITY_ENDS)
         if _collective(m.group(1), ctx):
             continue                              # “头号项目”落地: a kind of project in quotes
-        if cue_re.match(clause) or re.match(r"将?作为[^，。]{0,8}项目", clause) or named_facility:
+        if cue_re.match(clause) or re.match(r"将?作为[^，。,]{0,8}项目", clause) or named_facility:
             out.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project",
                                rule="quoted.project_cue", confidence=0.75))
     return out
@@ -237,7 +237,12 @@ def appositive_projects(text: str, ctx: RuleContext) -> list[Mention]:
     """A name in apposition after 项目 (第一个商品房项目——某某花园)."""
     return [Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Project", rule="appositive.project",
                     confidence=0.7)
-            for m in APPOSITIVE_RE.finditer(text) if len(leftover(m.group(1), ctx)[0]) >= 2]
+            for m in APPOSITIVE_RE.finditer(text)
+            if len(leftover(m.group(1), ctx)[0]) >= 2 and not NOT_APPOSITIVE_RE.search(m.group(1))]
+
+
+NOT_APPOSITIVE_RE = re.compile(r"\d+[月日号]|企业$|企业[^园]|公司")
+"""A heading's text after 大项目： (头部企业加速集聚3月) is no project name: firms or a date in it."""
 
 
 def find_enumerated(text: str, ctx: RuleContext) -> list[Mention]:

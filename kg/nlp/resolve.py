@@ -99,8 +99,8 @@ def drop_persons_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.type == "Person" and m.text in orgs)]
 
 
-PROJECT_ANAPHOR_RE = re.compile(r"[。，；]?\s*(?:该项目|这个项目|此项目|项目)")
-PLACE_CUE_RE = re.compile(r"(?:落地|落户|位于|入驻|坐落|在|于|到)[^，。；]{0,6}$")
+PROJECT_ANAPHOR_RE = re.compile(r"[。，；,;]?\s*(?:该项目|这个项目|此项目|项目)")
+PLACE_CUE_RE = re.compile(r"(?:落地|落户|位于|入驻|坐落|在|于|到)[^，。；,;]{0,6}$")
 
 
 def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-_SENT = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
+_SENT = re.compile(r"[^。！？!?；\n;]+[。！？!?；;]?")
 
 
 def teacher_lines(texts: Iterable[str]) -> list[str]:

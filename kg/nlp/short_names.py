@@ -59,8 +59,8 @@ def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
 GRADE_ENDS = frozenset("级型式类性")
 ACRONYM_RE = re.compile("[A-Z0-9]{1,4}")
 SECTOR_LIST_RE = re.compile(
-    r"(?:[、和及][^，。；、\n]{2,12}?)*(?:等(?:领域|产业|行业|赛道|方向|板块|环节|方面|产品|技术|业务)"
-    r"|[、和及][^，。；、\n]{2,10}?企业)")
+    r"(?:[、和及][^，。；、\n,;]{2,12}?)*(?:等(?:领域|产业|行业|赛道|方向|板块|环节|方面|产品|技术|业务)"
+    r"|[、和及][^，。；、\n,;]{2,10}?企业)")
 """A list of sectors after a candidate (…、港航物流等领域, …、封装测试企业): kinds of business, not firms."""
 
 

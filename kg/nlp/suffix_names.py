@@ -574,7 +574,7 @@ def counted_before(text: str, start: int, sfx_start: int, ctx: RuleContext) -> b
     if len(leftover(prefix, ctx)[0]) > 1 or not industry_named(prefix, ctx):
         return False
     before = text[max(0, start - 3):start]
-    clause = re.split(r"[，。；！？\n]", text[max(0, start - 30):start])[-1]
+    clause = re.split(r"[，。；！？\n,;!?]", text[max(0, start - 30):start])[-1]
     return bool(COUNTED_END_RE.search(before)) or before.endswith(DETERMINERS) or \
         (before.endswith("的") and DESCRIBED_RE.search(clause) is not None)
 

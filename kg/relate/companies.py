@@ -172,7 +172,7 @@ def invest_by(view: DocView, sent: Span) -> Iterator[Relation]:
 def _project_of(view: DocView, sent: Span, before: int, after_pos: int) -> Entity | None:
     """The project a ``由…投资`` clause is about: named after the verb, before ``由``, or ``该项目``."""
     later = view.hits_in(after_pos, sent.end, "Project")
-    if later and not re.search(r"[。；]", view.text[after_pos:later[0].start]):
+    if later and not re.search(r"[。；;]", view.text[after_pos:later[0].start]):
         return later[0].entity
     earlier = view.hits_in(sent.start, before, "Project")
     if earlier:
@@ -195,7 +195,7 @@ def invest_verb(view: DocView, sent: Span) -> Iterator[Relation]:
         project = view.first_after(m.end(), "Project", ceil=c_end)
         if project is None or project.start - m.end() > 30:
             continue
-        if view.hits_in(m.end(), project.start) or re.search(r"[、，]", view.text[m.end():project.start]):
+        if view.hits_in(m.end(), project.start) or re.search(r"[、，,]", view.text[m.end():project.start]):
             continue
         yield _rel("investsIn", company.entity, project.entity, sent, "verb", 0.8)
 
@@ -218,7 +218,7 @@ def invest_ba(view: DocView, sent: Span) -> Iterator[Relation]:
         if land is None:
             continue
         company = view.last_before(m.start(), "Company", floor=sent.start)
-        if company is None or re.search(r"[。；]", view.text[company.end:m.start()]):
+        if company is None or re.search(r"[。；;]", view.text[company.end:m.start()]):
             continue
         for project in view.hits_in(m.end(), land.start(), "Project"):
             yield _rel("investsIn", company.entity, project.entity, sent, "ba", 0.7)

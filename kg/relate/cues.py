@@ -114,7 +114,7 @@ MEMBER_VERB_RE = re.compile(words_re(MEMBER_VERBS))
 
 ZUOWEI_RE = re.compile(r"作为(?:原)?")
 CORE_WORDS_RE = re.compile(r"(?:“?一核”?|核心区块|核心区|核心)(?:便是|就是|即是|是|为)")
-PART_OF_RE = re.compile(r"(?:成为|是)(?P<rest>[^，。；]{0,30}?)的(?:核心区块|核心区|重要组成部分|组成部分|一部分|重要部分|核心)")
+PART_OF_RE = re.compile(r"(?:成为|是)(?P<rest>[^，。；,;]{0,30}?)的(?:核心区块|核心区|重要组成部分|组成部分|一部分|重要部分|核心)")
 PHASE_RE = re.compile(r"(?:[一二三四五六七八九十]|\d)期")
 
 # ---------------------------------------------------------------- people
@@ -135,7 +135,7 @@ APPOINT_RE = re.compile(words_re(("担任", "出任", "升任", "现任", "曾�
 WORK_AT_RE = re.compile(words_re(("进入", "加入", "来到", "前往", "入职", "就职于", "任职于", "供职于", "被安排在", "被派到",
                                   "调入", "调到", "在", "到")))
 STRONG_WORK_AT = frozenset({"进入", "加入", "入职", "就职于", "任职于", "供职于", "被安排在", "被派到", "调入", "调到"})
-WORK_TAIL_RE = re.compile(r"[^，。；]{0,8}?(?:工作|任职|报到|做|从事|负责|上班|供职|就职|担任|当)")
+WORK_TAIL_RE = re.compile(r"[^，。；,;]{0,8}?(?:工作|任职|报到|做|从事|负责|上班|供职|就职|担任|当)")
 FOUND_RE = re.compile(r"(?:共同|联合)?(?:创办|创立|创建|创设|组建|联合创办)了?")
 COMMAND_RE = re.compile(r"(?:副?总指挥|指挥长|副指挥长)")
 LEAD_CUES_RE = re.compile(r"(?:招商|负责|牵头|主持|带队|分管|主抓)")
@@ -163,7 +163,7 @@ BY_RE = re.compile(r"由")
 BA_RE = re.compile(r"(?:把|将)")
 BA_LAND_RE = re.compile(r"(?:落地|落户|建设|投资|布局|放在|安家)")
 INVESTOR_AFTER_RE = re.compile(
-    r"(?:[^，。；]{0,4}?(?:在[^，。；]{1,14}?)?)?(?:投资|投建|出资|实施|发起|建设|新建|开发建设|兴建)"
+    r"(?:[^，。；,;]{0,4}?(?:在[^，。；,;]{1,14}?)?)?(?:投资|投建|出资|实施|发起|建设|新建|开发建设|兴建)"
 )
 OPERATOR_RE = re.compile(r"(?:运营|管理|运作|承建|出资)")
 PARTNER_BEFORE_RE = re.compile(r"(?:与|同|会同|联合|携手|和)$")

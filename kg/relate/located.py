@@ -23,18 +23,18 @@ from kg.relate.view import (
 
 CHAIN_FIRST_GAPS = ("", "了", "在", "于", "到", "至", "了在", "到了")
 CHAIN_NEXT_RE = re.compile(r"^(?:(?:区域内|境内|内|东部|西部|南部|北部|中部)?的)?$")
-L2_GAP_RE = re.compile(r"^(?:区域内|境内|内|里)?[^，。；：、]{0,8}?的$")
+L2_GAP_RE = re.compile(r"^(?:区域内|境内|内|里)?[^，。；：、,;:]{0,8}?的$")
 HEAD_GAP_MAX = 16
 THIS_ONE_RE = re.compile(r"(?:这家|该|这个|此)$")
-THIS_NOUN_RE = re.compile(r"[^，。；]{0,6}?的(企业|公司|项目)")
+THIS_NOUN_RE = re.compile(r"[^，。；,;]{0,6}?的(企业|公司|项目)")
 FORMER_RE = re.compile(r"(?:原|曾|曾经|此前|原先|以前)$")
 ANAPHOR_OPENER_RE = re.compile(
     r"(该企业|该公司|该集团|公司|企业)(?:将|已|还|也|又|正|于|在)*(?:\d{4}年(?:底|初|末)?|\d{1,2}月|今年|去年|明年)?"
     r"(?:将|已|还|也|又|正|于|在)*")
 INSIDE_HINT_RE = re.compile(r"[内里中侧]|部的|片区的|境内")
 BA_OPENER_RE = re.compile(r"(?:把|将)")
-IS_MEMBER_TAIL_RE = re.compile(r"的[^，。；]{0,16}?(?:企业|公司|项目|平台|园区|基地|载体|中心|之一)$")
-CATEGORY_RE = re.compile(r"的?[^，。；、]{0,6}?(?:项目|企业|平台|载体)(?:——|—|：|:)“?")
+IS_MEMBER_TAIL_RE = re.compile(r"的[^，。；,;]{0,16}?(?:企业|公司|项目|平台|园区|基地|载体|中心|之一)$")
+CATEGORY_RE = re.compile(r"的?[^，。；、,;]{0,6}?(?:项目|企业|平台|载体)(?:——|—|：|:)“?")
 RANKING_RE = re.compile(r"(?:前列|前茅|第[一二三四五六七八九十\d]|首位|榜首|前[三五十]|全[市省国区]第)")
 CONF = {"cue": 0.8, "cue_after": 0.8, "inside": 0.8, "zai": 0.75, "member": 0.7, "category": 0.7,
         "member_implicit": 0.6, "is": 0.65, "zuowei": 0.65, "core": 0.65, "adjacent": 0.65, "name_prefix": 0.5,
@@ -229,7 +229,7 @@ def by_zai(view: DocView, sent: Span) -> Iterator[Located]:
         if not chain or chain[0].start != pos + 1:
             continue
         verb = cues.ZAI_VERB_RE.search(view.text, chain[-1].end, min(sent.end, chain[-1].end + 8))
-        if verb is None or re.search(r"[，。；：]", view.text[chain[-1].end:verb.start()]):
+        if verb is None or re.search(r"[，。；：,;:]", view.text[chain[-1].end:verb.start()]):
             continue
         tail = chain[-1].entity
         objects = []

@@ -51,7 +51,7 @@ GROWTH_RE = re.compile(
 NEGATIVE = ("下降", "减少", "回落")
 FOREIGN_CLAUSE_RE = re.compile(r"(?:该公司|该企业|该集团|该项目|公司|企业的|项目的|户均|家均|亩均|人均)")
 """A clause about a company, a project or a per-unit ratio, not about the park."""
-COMPANY_SUBJECT_RE = re.compile(r"这家[^，。；]{0,16}?(?:企业|公司|集团)")
+COMPANY_SUBJECT_RE = re.compile(r"这家[^，。；,;]{0,16}?(?:企业|公司|集团)")
 """A sentence about 这家…企业 (the company just described) gives that company's figures."""
 SPEECH_END_RE = re.compile(r"(?:介绍|表示|说|指出|透露|称|坦言|提到|告诉记者)$")
 

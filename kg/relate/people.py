@@ -212,7 +212,7 @@ def _pronoun_in_clause(view: DocView, sent: Span, pos: int) -> bool:
 
 def _post_role(text: str) -> str | None:
     """The post named after the place of work: ``做博士后`` → 博士后, ``全面负责`` → 负责人."""
-    m = re.search(r"(?:做|任|担任|当)([^，。；]{1,8}?)(?:[，。；]|$)", text)
+    m = re.search(r"(?:做|任|担任|当)([^，。；,;]{1,8}?)(?:[，。；,;]|$)", text)
     if m and cues.ROLE_HEAD_RE.search(m.group(1)):
         return m.group(1)
     if "负责" in text:

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 AFTER_SKIP_RE = re.compile(r"(?:[（(][^（）()]{0,40}[）)])*")
 POSSESSIVE_RE = re.compile(r"的(?!是|话)")
 BA_AFTER_RE = re.compile(r"(?:宣布|决定|计划)?[，,]?(?:把|将)")
-PARTNER_ROLE_RE = re.compile(r"作为[^，。；]{0,8}(?:单位|机构|伙伴|合作方|服务商)")
-PARENT_BEFORE_RE = re.compile(r"(?:是|为|作为|系)[^，。；]{0,12}$")
+PARTNER_ROLE_RE = re.compile(r"作为[^，。；,;]{0,8}(?:单位|机构|伙伴|合作方|服务商)")
+PARENT_BEFORE_RE = re.compile(r"(?:是|为|作为|系)[^，。；,;]{0,12}$")
 AT_PLACE_RE = re.compile(r"(?:在|于)")
 TITLE_GAP_MAX = 14
 
@@ -129,7 +129,7 @@ def is_elsewhere(view: DocView, hit: Hit) -> bool:
         if nxt is not None and nxt.type == "Place" and nxt.start <= pos + 1:
             return True
     before = view.text[max(0, hit.start - 20):hit.start]
-    return bool(re.search(r"(?:来自|总部位于|总部设在)[^，。；]{1,14}的$", before))
+    return bool(re.search(r"(?:来自|总部位于|总部设在)[^，。；,;]{1,14}的$", before))
 
 
 def blocked(view: DocView, hit: Hit) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from kg.relate.view import DocView, Story
 
 HEADLINE_MAX = 42
-BODY_PUNCT_RE = re.compile(r"[，。！？；]")
+BODY_PUNCT_RE = re.compile(r"[，。！？；,!?;]")
 
 
 @lru_cache(maxsize=8192)

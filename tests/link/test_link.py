@@ -263,3 +263,15 @@ def test_a_declared_short_name_known_to_the_gazetteer_still_names_the_project_af
                     "士兰微技改项目将新建一条产线。")
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert [m.text for m in project.mentions] == ["12英寸功率芯片技改项目", "士兰微技改项目"]
+
+
+def test_a_technology_at_the_start_of_a_project_name_is_no_company():
+    [ex] = _extract("公司投资15亿元的具身智能机器人产业化基地项目开工。")
+    assert [e.label for e in ex.entities if e.type == "Company"] == []
+
+
+def test_the_next_phase_of_a_companys_first_phase_project_is_another_project():
+    [ex] = _extract("杭州某达半导体材料有限公司（以下简称“某达半导体”）年产60万片硅外延片项目（一期）投产。"
+                    "明年推动某达半导体二期项目开工。")
+    projects = sorted(e.label for e in ex.entities if e.type == "Project")
+    assert projects == ["年产60万片硅外延片项目（一期）", "某达半导体二期项目"]

@@ -58,6 +58,8 @@ def test_company_short_names(text, expected):
     "凭借“高效无刷电机及智能控制技术”荣获奖项。",          # an adjective is no brand
     "与某某光电建立了长期合作，LED芯片实现隔壁供货。",      # an acronym is a technology
     "这是从铅蓄电池向锂电池延伸的关键一步。",              # industry terms
+    # a list of products; the clause ends at the full-width semicolon (folded to ;)
+    "项目将建设安全气囊、智能方向盘等产品线；外资企业追加投资。",
 ])
 def test_generic_phrases_are_not_companies(text):
     assert companies(text) == []
@@ -81,7 +83,8 @@ def test_project_names(text, expected):
     assert expected in [m.text for m in find_mentions(text, rule_context()) if m.type == "Project"]
 
 
-@pytest.mark.parametrize("text", ["某开发区重大项目半月度例会", "杭州市数字化改造攻坚项目22个", "全年对接项目超300项"])
+@pytest.mark.parametrize("text", ["某开发区重大项目半月度例会", "杭州市数字化改造攻坚项目22个", "全年对接项目超300项",
+                                  "一起来看大项目：头部企业加速集聚3月，多个项目签约。"])   # a heading
 def test_collective_projects_are_not_names(text):
     assert [m for m in find_mentions(text, rule_context()) if m.type == "Project"] == []
 

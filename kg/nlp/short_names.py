@@ -4,6 +4,7 @@ brand, and a boundary, function word or verb after the industry word."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.nlp.context import RuleContext
 from kg.nlp.suffix_names import cut_at_stops, leftover
@@ -77,4 +78,22 @@ def short_companies(text: str, ctx: RuleContext) -> list[Mention]:
         if _good_brand(text[start:m.start()], name, ctx):
             out.append(Mention(text=name, start=start, end=m.end(), type="Company",
                                rule="short_name.industry", confidence=0.55))
-    return out
+    counts = Counter(m.text for m in out)
+    return [m for m in out if counts[m.text] > 1 or text.count(m.text) > 1 or _vouched_once(text, m, ctx)]
+
+
+LIST_SEPARATORS = "、和与及"
+VOUCH_AFTER_RE = re.compile(r"\s*[(（][A-Za-z]|获评|荣获|获得|入选|控股|旗下|成功|投资|成立|实施|是|创始人|总部|位于|落户|入驻|签约"
+                            r"|公司|集团|有限")
+VOUCH_BEFORE_RE = re.compile(r"(?:引进|落地|签约|携手|与|由|像|如|——)$")
+
+
+def _vouched_once(text: str, m: Mention, ctx: RuleContext) -> bool:
+    """Whether a brand + industry name written only once in the document reads as a firm: a
+    list mate, a title or a firm's verb after it (某某电子总经理, 某某科技获评, 某某泵业实施), or
+    a verb that brings in firms before it (引进某某能源). Written once with none of these it
+    is mostly a product or a field (磁芯材料, 涂层材料, 车规芯片)."""
+    if text[m.start - 1:m.start] in LIST_SEPARATORS or text[m.end:m.end + 1] in LIST_SEPARATORS + "等":
+        return True
+    return bool(ctx.title_re.match(text, m.end) or VOUCH_AFTER_RE.match(text, m.end)
+                or VOUCH_BEFORE_RE.search(text, max(0, m.start - 4), m.start))

@@ -18,6 +18,10 @@ def companies(text):
     ("新增的2家上市企业澜星和米兰特都来自小镇。", ["澜星", "米兰特"]),
     ("聚集起巨岚、奥的森机电、瀚兴电力等高科技企业。", ["奥的森机电", "巨岚", "瀚兴电力"]),
     ("——泓塑科技成功登陆创业板。", ["泓塑科技"]),
+    # written once, but vouched for by the verb or the title after it, or by the verb before it
+    ("东岳泵业实施机器人换人。", ["东岳泵业"]),
+    ("今年浙江芯某半导体总经理王小周说。", ["浙江芯某半导体"]),
+    ("引进落地特某西能源，带动了产业链。", ["特某西能源"]),
     ("是韩国某昌化学（SECHANG）在华设立的全资子公司", ["韩国某昌化学"]),
     ("公司完成由新加坡某石资本（Censtone）领投的A轮融资。", ["新加坡某石资本"]),
     # modifiers between the list and its head noun (知名 is read as a verb elsewhere)
@@ -60,6 +64,10 @@ def test_company_short_names(text, expected):
     "这是从铅蓄电池向锂电池延伸的关键一步。",              # industry terms
     # a list of products; the clause ends at the full-width semicolon (folded to ;)
     "项目将建设安全气囊、智能方向盘等产品线；外资企业追加投资。",
+    # a brand + industry name written once, with nothing that reads as a firm: a product or a field
+    "最核心的磁芯材料，开车十几分钟就能送到。",
+    "每10块电池就有1块用的是它的涂层材料。",
+    "正加快形成从基础化工材料到电池材料的完整链条。",
 ])
 def test_generic_phrases_are_not_companies(text):
     assert companies(text) == []

@@ -449,15 +449,15 @@ RENAMED_RE = re.compile(r"(?:改制为|更名为|改名为|变更为|改组为)[
 FORMER_RE = re.compile(r"^的?前身(?:是|为)")
 IS_FORMER_RE = re.compile(r"(?:这|也)?(?:就是|便是|即是|正是)$")
 FORMER_AFTER_RE = re.compile(r"的前身")
-ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司)[^，。；,;]{0,8}[，,]?$")
+ANAPHOR_RE = re.compile(r"(?:该|这家|小)?[\u4e00-\u9fff]{0,3}?(厂|公司|企业)[^，。；,;]{0,8}[，,]?$")
 RENAME_GAP = 40
 ANAPHOR_GAP = 120
 
 
-def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> None:
+def renamed_companies(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
     """Earlier names of a company, park or body: ``A改制为B``, ``A…，2015年更名为B`` in one sentence,
     ``B的前身是…A``, and for companies ``…办起了A厂。…五金厂改制为B`` (the old name taken up again
-    by its head word) make A a name of B's cluster."""
+    by its head word) and ``B…，更名为现名`` (B is the article's company) make A a name of B's cluster."""
     for kind in RENAMED_TYPES:
         named = sorted((m for m in mentions if m.type == kind), key=attrgetter("start"))
         for i, (old, new) in enumerate(zip(named, named[1:])):
@@ -470,21 +470,61 @@ def renamed_companies(text: str, mentions: list[Mention], table: NameTable) -> N
                 elif IS_FORMER_RE.search(between) and FORMER_AFTER_RE.match(text, new.end):
                     _merge_names(table, old, new)   # 创办了A，这就是B的前身
             if kind == "Company" and (cue := RENAMED_RE.search(text, max(old.end, new.start - 12), new.start)):
-                _rename_anaphor(text, named[:i + 1], new, cue, table)
+                _rename_anaphor(text, named[:i + 1], new, cue, table, ctx)
+        if kind == "Company" and named:
+            _renamed_to_current(text, named, table, ctx)
 
 
 RENAMED_TYPES = ("Company", "Park", "Organization")
 
 
-def _rename_anaphor(text: str, before: list[Mention], new: Mention, cue: re.Match[str], table: NameTable) -> None:
-    """``五金厂改制为B`` with no name before the verb (``cue``): the last company written with the
-    same head word (厂, 公司) in the preceding text is B's earlier name."""
+def _rename_anaphor(text: str, before: list[Mention], new: Mention, cue: re.Match[str], table: NameTable,
+                    ctx: RuleContext) -> None:
+    """``五金厂改制为B``, ``企业改制为B``, ``公司完成股改，更名为B`` with no name before the verb
+    (``cue``): B's earlier name is the company written just before with the same head word, else
+    the last company before it that shares a brand with B (华旭造纸厂 … 公司更名为华旭纸业有限公司)."""
     head = ANAPHOR_RE.search(text, max(before[-1].end, cue.start() - 12), cue.start())
     if head is None or SENTENCE_END_RE.search(text, before[-1].end, head.start()) is None:
         return                                    # the name itself stands in this sentence
-    old = before[-1]
-    if old.text.endswith(head.group(1)) and new.start - old.end <= ANAPHOR_GAP:
+    target = table.lookup(new.text)
+    old, ends = before[-1], ("厂", "公司") if head.group(1) == "企业" else (head.group(1),)
+    if old.text.endswith(ends) and new.start - old.end <= ANAPHOR_GAP and table.lookup(old.text) != target:
         _merge_names(table, old, new)
+        return
+    brand = _brand_bigrams(new.text, ctx)
+    for old in reversed(before):
+        if new.start - old.end > LINEAGE_GAP:
+            break
+        if table.lookup(old.text) != target and brand & _brand_bigrams(old.text, ctx):
+            _merge_names(table, old, new)
+            return
+
+
+LINEAGE_GAP = 400
+LEGAL_HEADS = ("公司", "厂")
+CURRENT_NAME_RE = re.compile(r"(?:更名为|改名为|变更为|改为|启用)(?:现名|现在的名字|如今的名字)")
+
+
+def _renamed_to_current(text: str, named: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """``2003年改制为B…，2017年完成股改，更名为现名``: B is an earlier name of the company the
+    article is about: the first other company named before that shares B's brand (a profile names
+    its company in the title or the lead)."""
+    for cue in CURRENT_NAME_RE.finditer(text):
+        before = [m for m in named if m.end <= cue.start()]
+        if not before or cue.start() - before[-1].end > RENAME_GAP * 2 or SENTENCE_END_RE.search(text, before[-1].end, cue.start()):
+            continue
+        old, brand = table.lookup(before[-1].text), _brand_bigrams(before[-1].text, ctx)
+        clusters = [cid for m in before if m.text.endswith(LEGAL_HEADS) and (cid := table.lookup(m.text)) is not None
+                    and cid != old and table.kind[cid] == "Company" and brand & _brand_bigrams(m.text, ctx)]
+        if old is not None and clusters:
+            table.merge(old, clusters[0])
+
+
+def _brand_bigrams(name: str, ctx: RuleContext) -> set[str]:
+    """Two-character pieces of a company name without its places, legal form and industry words."""
+    core = strip_places(legal_core(fold(name), ctx), ctx)
+    core = ctx.generic_re.sub(" ", core)
+    return {core[i:i + 2] for i in range(len(core) - 1) if " " not in core[i:i + 2]}
 
 
 def _merge_names(table: NameTable, old: Mention, new: Mention) -> None:
@@ -501,7 +541,7 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     """Entities of one document from its mentions (and the corpus's ``known`` names)."""
     table = build_table(text, mentions, ctx)
     abbreviations(mentions, table, ctx)
-    renamed_companies(text, mentions, table)
+    renamed_companies(text, mentions, table, ctx)
     embedded_companies(mentions, table, ctx)
     mentions = company_projects(text, mentions, table, ctx)
     found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)

@@ -102,6 +102,8 @@ def _add_places(gaz: Gazetteer, path: Path, exclude: frozenset[str]) -> None:
         gaz.add(Entry(name, "Place", name, path.name, level, parent))
         if short and level != "township" and short not in exclude and (home or level != "county" or name.endswith("市")):
             gaz.add(Entry(short, "Place", name, path.name, level, parent))
+        if home and level == "county" and len(short) == 2 and name[-1] in "区市" and short + "县" not in gaz.entries:
+            gaz.add(Entry(short + "县", "Place", name, path.name, level, parent))   # 富阳县: the county it was
 
 
 @lru_cache(maxsize=4)

@@ -63,7 +63,8 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
     elif text[cut:cut + 2] in ctx.words("verbs_in_names") and _place_at(text, cut + 2, end, ctx):
         cut += 2                                 # 联合区科技局…, 联合某某区人社局: a verb before a body
     for m in NUMBER_RE.finditer(text, cut, end):
-        if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end):
+        if m.end() < end and not text[m.end()].isascii() and not _measures_product(text, m, end) \
+                and not _ordinal_after_place(text, m, cut, ctx):
             cut = max(cut, m.end())
     for m in ctx.title_re.finditer(text, cut, end):
         cut = max(cut, m.end())
@@ -93,6 +94,17 @@ def _place_at(text: str, pos: int, end: int, ctx: RuleContext) -> bool:
         return True
     found = ctx.places.find(text[pos:end])
     return bool(found) and found[0][1] == 0
+
+
+def _ordinal_after_place(text: str, m: re.Match[str], cut: int, ctx: RuleContext) -> bool:
+    """An ordinal right after a place is part of the name (某县第二造纸厂, 某市第一人民医院)."""
+    if not ORDINAL_RE.fullmatch(m.group()) or m.start() <= cut:
+        return False
+    found = ctx.places.find(text[cut:m.start()])
+    return any(e == m.start() - cut for _, _, e in found)
+
+
+ORDINAL_RE = re.compile("第[一二三四五六七八九十]{1,2}")
 
 
 def _measures_product(text: str, m: re.Match[str], end: int) -> bool:
@@ -231,11 +243,20 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True
     if rule.type == "Park" and len(rest) <= 1 and industry_named(prefix, ctx):
         return True                               # 人工智能小镇, 信息港小镇: platforms are named by their industry
+    if rule.suffix == "厂" and has_place and _place_then_product(prefix, ctx):
+        return True                               # 宁波机床厂, 某县第二造纸厂: a state factory named by place and product
     if not has_place or _without_places(prefix, ctx).endswith("级"):
         return False                              # 浙江省五星级小微企业园: a rating, not a name
     if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
         return True                               # 某市某区产业发展集团有限公司: a registered name
     return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
+
+
+def _place_then_product(prefix: str, ctx: RuleContext) -> bool:
+    """Whether ``prefix`` is a place followed by 2–5 characters with no stop word (宁波 + 机床)."""
+    found = ctx.places.find(prefix)
+    bare = _without_places(prefix, ctx)
+    return bool(found) and found[0][1] == 0 and 2 <= len(bare) <= 5 and not ctx.stops_inside(bare)
 
 
 def industry_named(prefix: str, ctx: RuleContext) -> bool:

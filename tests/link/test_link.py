@@ -275,3 +275,32 @@ def test_the_next_phase_of_a_companys_first_phase_project_is_another_project():
                     "明年推动某达半导体二期项目开工。")
     projects = sorted(e.label for e in ex.entities if e.type == "Project")
     assert projects == ["年产60万片硅外延片项目（一期）", "某达半导体二期项目"]
+
+
+def _companies(ex):
+    return {e.label: sorted({m.text for m in e.mentions}) for e in ex.entities if e.type == "Company"}
+
+
+def test_a_company_history_is_one_company():
+    # 创办了A厂 … 企业改制为B … 更名为现名: all three names are the company the profile is about
+    [ex] = _extract("【企业风采】走进宁波某铖压铸科技股份有限公司\n"
+                    "1998年，他在北仑大碶镇办起了北仑大碶某铖五金压铸厂，给摩托车厂做配件。“那时候全厂11个人。”他回忆。"
+                    "2005年，企业改制为宁波某铖压铸有限公司，开始转做汽车零部件；2020年完成股改，更名为现名。")
+    companies = _companies(ex)
+    assert list(companies) == ["宁波某铖压铸科技股份有限公司"]
+    assert {"北仑大碶某铖五金压铸厂", "宁波某铖压铸有限公司"} <= set(companies["宁波某铖压铸科技股份有限公司"])
+
+
+def test_a_rename_told_by_company_reaches_back_to_the_name_that_shares_the_brand():
+    [ex] = _extract("2004年，纸厂改制为杭州某旭纸业有限公司，年产能扩大到8万吨。"
+                    "后来某旭新材与宁波材料所合作，做出了第一批隔膜。"
+                    "2019年，公司完成股份制改造，更名为浙江某旭新材料股份有限公司。")
+    companies = _companies(ex)
+    assert list(companies) == ["浙江某旭新材料股份有限公司"]
+    assert "杭州某旭纸业有限公司" in companies["浙江某旭新材料股份有限公司"]
+
+
+def test_a_subsidiary_sharing_the_brand_is_not_the_current_name():
+    [ex] = _extract("杭州某光新材料科技股份有限公司是行业龙头。2018年，公司更名为杭州某光新材料科技有限公司；"
+                    "2022年完成股份制改造，更名为现名。2023年在宁夏设立全资子公司宁夏某光新材料有限公司。")
+    assert sorted(_companies(ex)) == ["宁夏某光新材料有限公司", "杭州某光新材料科技股份有限公司"]

@@ -261,3 +261,17 @@ def test_short_forms_of_home_counties_and_far_cities_are_places():
     found = names("滨江和柯桥的企业赴合肥、昆山考察。", "Place")
     assert [t for _, t in found] == ["滨江", "柯桥", "合肥", "昆山"]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年，他从宁波机床厂辞职。", "宁波机床厂"),                    # a state factory: place + product
+    ("孙某从富阳县第二造纸厂辞职。", "富阳县第二造纸厂"),              # the county it was, and an ordinal
+    ("在老家创办了富阳县大源某旭造纸厂。", "富阳县大源某旭造纸厂"),    # 造纸 is an industry, not a verb here
+])
+def test_factories_named_by_place_and_product(text, expected):
+    assert expected in [m.text for m in find_mentions(text, rule_context()) if m.type == "Company"]
+
+
+@pytest.mark.parametrize("text", ["给摩托车厂做配件。", "那时的富阳，大大小小的造纸厂有数百家。", "这是第二家工厂。"])
+def test_kinds_of_factory_are_no_names(text):
+    assert [m for m in find_mentions(text, rule_context()) if m.type == "Company"] == []

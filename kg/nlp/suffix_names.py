@@ -21,7 +21,7 @@ FACILITY_ENDS = ("中心", "基地", "大楼", "大厦", "总部", "园", "公�
 FACILITY_WORDS = frozenset(FACILITY_ENDS)
 
 WORKS_ENDS = ("基础设施", "道路", "大道", "管廊", "管网", "桥", "隧道", "安置房", "配套", "改造", "扩建", "堤防", "水厂",
-              "站", "楼", "馆")
+              "站", "楼", "馆", "社区")
 """Nouns of construction works that end the name of a 工程 project (某某综合管廊工程)."""
 
 NAME_UNIT = f"[{CJK}A-Za-z0-9·&]"
@@ -230,6 +230,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False                              # 某某产业园一期: a phase of the park, not a project
     if prefix + rule.suffix in ctx.words("generic"):
         return False
+    if rule.suffix in ZONE_BODIES and prefix in ctx.words("nouns"):
+        return False                              # 能协调的事情管委会都帮: a common noun is no zone
     if rule.generic_ok and prefix not in ctx.words("generic") and \
             ctx.last_stop_end(prefix, 0, len(prefix), skip_adjacent=rule.verb_modifier) == 0:
         return True                               # no stop word but a verb next to the suffix (某区建设局)
@@ -243,6 +245,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True
     if rule.type == "Park" and len(rest) <= 1 and industry_named(prefix, ctx):
         return True                               # 人工智能小镇, 信息港小镇: platforms are named by their industry
+    if rule.type == "Park" and has_place and _without_places(prefix, ctx) in ctx.words("industry"):
+        return True                               # 某清电气科创园: a place and its trade
     if rule.suffix == "厂" and has_place and _place_then_product(prefix, ctx):
         return True                               # 宁波机床厂, 某县第二造纸厂: a state factory named by place and product
     if not has_place or _without_places(prefix, ctx).endswith("级"):
@@ -548,6 +552,7 @@ def is_place(name: str, ctx: RuleContext) -> bool:
 
 INSTITUTION_RE = re.compile("大学|学院|研究院|科学院")
 PHASE_RE = re.compile(r"\((?:一|二|三|四|首)期\)")
+COUNT_AFTER_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?[个项批]")
 
 
 def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
@@ -563,10 +568,15 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             continue                              # 某某市政府质量奖 is an award, not a body
         if rule.suffix in PHASES and text.endswith("项目", 0, m.start()):
             continue                              # 某某项目二期: a phase of the project named before it
+        if rule.type == "Project" and COUNT_AFTER_RE.match(text, m.end()):
+            continue                              # 新引育高层次人才项目34个: a count of projects
         walk = walk_left(text, m.start(), rule.max_prefix)
         if m.start() - walk < rule.min_prefix:
             continue                              # too few name characters before it at all
         start = name_start(text, m.start(), rule, ctx, walk=walk)
+        if rule.type in ("Park", "Organization") and text[start - 2:start] in DIRECTIONS \
+                and (start == m.start() or text[start:m.start()] in ctx.suffix_rules):
+            start = _place_before_direction(text, start - 2, walk, ctx, start)
         if COUNTED_END_RE.search(text, max(0, start - 8), m.start()):
             continue                              # 等300余家医院: a count before the suffix
         if acceptable(text[start:m.start()], rule, ctx) and not (rule.type == "Park" and counted_before(text, start, m.start(), ctx)):
@@ -575,7 +585,7 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
                 kind = supported_type(text, text[start:m.end()], rule, ctx)
                 if kind is None:
                     continue
-            if kind == "Park" and INSTITUTION_RE.search(text, start, m.start()):
+            if kind == "Park" and INSTITUTION_RE.search(text, start, m.start()) and not rule.suffix.endswith("园"):
                 kind = "Organization"             # 某江大学杭州国际科创中心: a university's institute
             end = m.end()
             if kind == "Project" and (phase := PHASE_RE.match(text, end)):
@@ -586,6 +596,19 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             found.append(Mention(text=text[start:end], start=start, end=end, type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found
+
+
+DIRECTIONS = ("东部", "西部", "南部", "北部", "中部")
+ZONE_BODIES = ("管委会", "管理委员会")
+
+
+def _place_before_direction(text: str, pos: int, walk: int, ctx: RuleContext, start: int) -> int:
+    """The start of a place written right before a direction word at ``pos`` (某岭东部新区, 某岭东部
+    新区管委会: the direction, right before the zone word, is part of the zone's name), else ``start``."""
+    for _, s, e in ctx.places.find(text[walk:pos]):
+        if walk + e == pos:
+            return walk + s
+    return start
 
 
 def counted_before(text: str, start: int, sfx_start: int, ctx: RuleContext) -> bool:

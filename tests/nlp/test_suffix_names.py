@@ -275,3 +275,29 @@ def test_factories_named_by_place_and_product(text, expected):
 @pytest.mark.parametrize("text", ["给摩托车厂做配件。", "那时的富阳，大大小小的造纸厂有数百家。", "这是第二家工厂。"])
 def test_kinds_of_factory_are_no_names(text):
     assert [m for m in find_mentions(text, rule_context()) if m.type == "Company"] == []
+
+
+@pytest.mark.parametrize("text, expected, kind", [
+    ("位于温岭东部新区的公司", "温岭东部新区", "Park"),                 # a direction before the zone word
+    ("温岭东部新区管委会主任", "温岭东部新区管委会", "Organization"),
+    ("在下沙的浙江理工大学国家大学科技园注册成立了公司", "浙江理工大学国家大学科技园", "Park"),
+    ("入驻乐清电气科创园", "乐清电气科创园", "Park"),                   # a place and its trade
+    ("入驻南太湖青创园", "南太湖青创园", "Park"),
+    ("由韦兰德流体控制（温州）有限公司投资建设", "韦兰德流体控制（温州）有限公司", "Company"),   # 控制 in a trade
+    ("某公司投资的智能座舱域控制器及车载显示模组项目开工。", "智能座舱域控制器及车载显示模组项目", "Project"),
+    ("某某科技有限公司LED虚拟拍摄显示屏生产线项目开工", "LED虚拟拍摄显示屏生产线项目", "Project"),
+    ("良渚新城国际人才社区二期工程开工建设", "良渚新城国际人才社区二期工程", "Project"),
+    ("2015年，时任浙江理工大学副教授的他", "浙江理工大学", "Organization"),
+])
+def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
+    assert (expected, kind) in [(m.text, m.type) for m in find_mentions(text, rule_context())]
+
+
+@pytest.mark.parametrize("text", [
+    "能协调的事情管委会都帮我们协调。",            # a common noun is no zone
+    "全年新引育高层次人才项目34个。",              # a count of projects
+    "其中总投资超1亿美元项目3个。",
+    "在城市东部新区建设。",                        # a direction with no place
+])
+def test_no_name_in(text):
+    assert [m for m in find_mentions(text, rule_context()) if m.type in ("Park", "Organization", "Project")] == []

@@ -27,6 +27,7 @@ from kg.records import Entity, Mention, Span
 MATE_TYPES = ("Company", "Park", "Project")   # lists of "platforms" mix institutions and firms
 ITEM_SEPARATORS = frozenset("、和及")           # 以及 ends in 及
 LEGAL_END = ("有限公司", "股份公司", "总公司", "分公司", "集团", "公司")
+GROUP = "集团"
 
 
 def key(text: str) -> str:
@@ -552,12 +553,12 @@ def company_led_projects(mentions: list[Mention], table: NameTable) -> list[Ment
     """A project name written right after a company's short name (某飞凯达年产200万只…技改项目,
     某丰股份新能源…项目) is one name with it, and one project with the name written without it:
     news names the project so (a legal name before a project stays apart: the project's name
-    starts after it)."""
+    starts after it; a short group name stays in: 某石集团智能制造基地三期项目)."""
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
         if m.type == "Project" and last is not None and last.type == "Company" and last.end == m.start \
-                and not last.text.endswith(LEGAL_END) and 2 <= len(last.text) <= 6:
+                and (not last.text.endswith(LEGAL_END) or last.text.endswith(GROUP)) and 2 <= len(last.text) <= 6:
             out[-1] = Mention(text=last.text + m.text, start=last.start, end=m.end, type="Project",
                               rule=m.rule + "+company", confidence=m.confidence)
             cid = table.lookup(m.text)

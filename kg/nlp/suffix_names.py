@@ -237,9 +237,9 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # no stop word but a verb next to the suffix (某区建设局)
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
-    if rule.type == "Project" and (facility := longest_ending(prefix, FACILITY_WORDS)) \
-            and industry_named(prefix[: -len(facility)], ctx):
-        return True                               # 智能照明产业园项目: a facility named by its trade
+    if rule.type == "Project" and (facility := longest_ending(bare := _without_phase(prefix), FACILITY_WORDS)) \
+            and industry_named(bare[: -len(facility)], ctx):
+        return True                               # 智能照明产业园项目, 智能制造基地三期项目: a facility named by its trade
     rest, has_place = leftover(prefix, ctx)
     if len(rest) >= 2 or (len(rest) == 1 and has_place):
         return True
@@ -518,7 +518,8 @@ def _after_project_verb(text: str, walk: int, cut: int, ctx: RuleContext) -> int
     return max(ends, default=0)
 
 
-FIELD_ENDS = ("技术", "科学", "工程", "经济", "管理", "信息", "材料", "环境", "能源", "化学", "物理", "电子", "通信", "控制")
+FIELD_ENDS = ("技术", "科学", "工程", "经济", "管理", "信息", "材料", "环境", "能源", "化学", "物理", "电子", "通信", "控制",
+              "系统", "装备", "设计", "应用", "安全", "健康", "医学", "生物")
 """Fields of study that institutes and schools join with 与/和 (材料科学与工程学院, 某某技术与系统研究所)."""
 CONJUNCTIONS = {"Project": "及", "Organization": "与和"}
 """Conjunctions that may join two fields inside a name of the type (某某总部及研发中心项目,
@@ -537,6 +538,9 @@ def across_conjunction(text: str, walk: int, cut: int, sfx_start: int, rule: Suf
         return cut
     if rule.type == "Organization" and not head.endswith(FIELD_ENDS) and longest_ending(head, ctx.words("industry"), 4) is None:
         return cut                                # 工作人员迅速与某某局: a clause, not a field of study
+    second = text[cut:sfx_start]
+    if rule.type == "Organization" and len(leftover(second, ctx)[0]) >= 2 and not second.endswith(FIELD_ENDS):
+        return cut                                # 某翎航空与之江实验室: the second one has a name of its own
     return first if acceptable(text[first:sfx_start], rule, ctx) else cut
 
 
@@ -552,6 +556,8 @@ def is_place(name: str, ctx: RuleContext) -> bool:
 
 INSTITUTION_RE = re.compile("大学|学院|研究院|科学院")
 PHASE_RE = re.compile(r"\((?:一|二|三|四|首)期\)")
+ISSUER_OFFICE_RE = re.compile(r"办公室\s*\d{4}年\d{1,2}月\d{1,2}日印发")
+"""The issuing office on the last line of an official document (公文的版记)."""
 COUNT_AFTER_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?[个项批]")
 
 
@@ -590,6 +596,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             end = m.end()
             if kind == "Project" and (phase := PHASE_RE.match(text, end)):
                 end = phase.end()                 # 某某项目(一期) names the phase
+            elif kind == "Organization" and ISSUER_OFFICE_RE.match(text, end):
+                end += len("办公室")              # 某某管理委员会办公室 2025年1月10日印发: the issuing office
             elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and is_place(seat.group(1), ctx) \
                     and seat.group(1)[-1] not in LEVELS:
                 end = seat.end()                  # 杭州高新区(滨江) names the zone; 某某新区(某东区) pairs two areas

@@ -304,3 +304,9 @@ def test_a_subsidiary_sharing_the_brand_is_not_the_current_name():
     [ex] = _extract("杭州某光新材料科技股份有限公司是行业龙头。2018年，公司更名为杭州某光新材料科技有限公司；"
                     "2022年完成股份制改造，更名为现名。2023年在宁夏设立全资子公司宁夏某光新材料有限公司。")
     assert sorted(_companies(ex)) == ["宁夏某光新材料有限公司", "杭州某光新材料科技股份有限公司"]
+
+
+def test_a_short_group_name_before_a_project_is_part_of_its_name():
+    [ex] = _extract("某石集团有限公司投资45亿元的某石集团智能制造基地三期项目全面投产。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert "某石集团智能制造基地三期项目" in {m.text for m in project.mentions}

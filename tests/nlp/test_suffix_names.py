@@ -288,6 +288,10 @@ def test_kinds_of_factory_are_no_names(text):
     ("某某科技有限公司LED虚拟拍摄显示屏生产线项目开工", "LED虚拟拍摄显示屏生产线项目", "Project"),
     ("良渚新城国际人才社区二期工程开工建设", "良渚新城国际人才社区二期工程", "Project"),
     ("2015年，时任浙江理工大学副教授的他", "浙江理工大学", "Organization"),
+    ("巨石集团有限公司投资的智能制造基地三期项目全面投产", "智能制造基地三期项目", "Project"),   # a phase, then 项目
+    ("2019年，云翎航空与之江实验室合作开展研究。", "之江实验室", "Organization"),   # two parties, not one field
+    ("宁波材料技术与工程研究所", "宁波材料技术与工程研究所", "Organization"),       # two fields of study
+    ("抄送：县发改局。\n湖州莫干山高新技术产业开发区管理委员会办公室　　2025年1月10日印发", "湖州莫干山高新技术产业开发区管理委员会办公室", "Organization"),
 ])
 def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     assert (expected, kind) in [(m.text, m.type) for m in find_mentions(text, rule_context())]

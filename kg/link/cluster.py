@@ -187,8 +187,11 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
     return table
 
 
-def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
-    """Companies named at the start of project names (某某智控未来产业中心 → 某某智控, 某某)."""
+def embedded_companies(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """Companies named at the start of project names (某某智控未来产业中心 → 某某智控, 某某): a known
+    company's, or a new one with a brand of two or three characters written elsewhere in the text
+    too (a product that starts a project's name, 某缝针织装备…基地项目, is no company)."""
+    projects = [m.text for m in mentions if m.type == "Project"]
     for m in mentions:
         if m.type != "Project":
             continue
@@ -202,8 +205,13 @@ def embedded_companies(mentions: list[Mention], table: NameTable, ctx: RuleConte
         owner = table.lookup(brand)
         if owner is not None and table.kind[owner] == "Company" and any(found.group(2) in n for n in table.names[owner]):
             table.claim(owner, company)           # 某盛传动 of 浙江某盛精密传动股份有限公司
-        elif owner is None:
+        elif owner is None and len(brand) <= 3 and any(_outside_projects(text, name, projects) for name in (company, brand)):
             table.new("Company", [company, brand])
+
+
+def _outside_projects(text: str, name: str, projects: list[str]) -> bool:
+    """Whether ``name`` is written somewhere in ``text`` other than inside the project names."""
+    return text.count(name) > sum(text.count(p) * p.count(name) for p in set(projects) if name in p)
 
 
 def propagate(text: str, mentions: list[Mention], table: NameTable, known: Gazetteer | None = None) -> list[Mention]:
@@ -543,7 +551,7 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     table = build_table(text, mentions, ctx)
     abbreviations(mentions, table, ctx)
     renamed_companies(text, mentions, table, ctx)
-    embedded_companies(mentions, table, ctx)
+    embedded_companies(text, mentions, table, ctx)
     mentions = company_projects(text, mentions, table, ctx)
     found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)
     return entities(found, table, ctx)

@@ -310,3 +310,13 @@ def test_a_short_group_name_before_a_project_is_part_of_its_name():
     [ex] = _extract("某石集团有限公司投资45亿元的某石集团智能制造基地三期项目全面投产。")
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert "某石集团智能制造基地三期项目" in {m.text for m in project.mentions}
+
+
+def test_a_product_at_the_start_of_a_project_name_is_no_company():
+    [ex] = _extract("圣某尼投资2.5亿美元，建设无缝针织装备华东制造基地项目。它是全球无缝针织圆机领域的龙头。")
+    assert "无缝针织装备" not in {e.label for e in ex.entities if e.type == "Company"}
+
+
+def test_a_brand_at_the_start_of_a_project_name_named_elsewhere_is_a_company():
+    [ex] = _extract("引导液化空气、松某、三某等率先完成储能项目建设。“三某智控未来产业中心”正式签约。")
+    assert "三某智控" in {e.label for e in ex.entities if e.type == "Company"}

@@ -187,6 +187,21 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
     return table
 
 
+def titled_persons(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """A person named by family name and title (某局长, 某主任, 某总) is the one person of the
+    document with that family name, when there is exactly one."""
+    full = {cid for m in mentions if m.type == "Person" and (cid := table.lookup(m.text)) is not None
+            and not ctx.title_end_re.search(m.text)}
+    for m in mentions:
+        if m.type != "Person" or not (found := ctx.title_end_re.search(m.text)) or found.start() not in (1, 2):
+            continue
+        family = m.text[:found.start()]
+        same = {cid for cid in full if any(n.startswith(family) and len(n) > len(family) for n in table.names[cid])}
+        own = table.lookup(m.text)
+        if len(same) == 1 and own is not None and own not in same:
+            table.merge(own, same.pop())
+
+
 def embedded_companies(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
     """Companies named at the start of project names (某某智控未来产业中心 → 某某智控, 某某): a known
     company's, or a new one with a brand of two or three characters written elsewhere in the text
@@ -551,6 +566,7 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     table = build_table(text, mentions, ctx)
     abbreviations(mentions, table, ctx)
     renamed_companies(text, mentions, table, ctx)
+    titled_persons(mentions, table, ctx)
     embedded_companies(text, mentions, table, ctx)
     mentions = company_projects(text, mentions, table, ctx)
     found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)

@@ -9,7 +9,8 @@ from kg.nlp.context import RuleContext
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
-MARKERS = ("本报记者", "记者", "通讯员", "实习生", "文字", "作者", "责任编辑", "编辑", "责编", "摄影", "审核", "来源", "联系人")
+MARKERS = ("本报记者", "记者", "通讯员", "实习生", "文字", "作者", "责任编辑", "编辑", "责编", "摄影", "审核", "来源", "联系人",
+           "签发人")
 # credit labels that are common words too: only as labels (版式:某某, 统筹 某某)
 LABELS = ("美编", "版式", "排版", "校对", "摄像", "统筹", "策划", "监制", "终审", "复审", "初审")
 LABEL = (f"{words_regex(set(MARKERS)).pattern}|{words_regex(set(LABELS)).pattern}(?=[ \\t:/])"

@@ -320,3 +320,9 @@ def test_a_product_at_the_start_of_a_project_name_is_no_company():
 def test_a_brand_at_the_start_of_a_project_name_named_elsewhere_is_a_company():
     [ex] = _extract("引导液化空气、松某、三某等率先完成储能项目建设。“三某智控未来产业中心”正式签约。")
     assert "三某智控" in {e.label for e in ex.entities if e.type == "Company"}
+
+
+def test_a_family_name_and_title_is_the_one_person_with_that_family_name():
+    [ex] = _extract("他跟着时任局长何志刚跑遍了各地的电气展会。“何局长常说，招商不是等来的。”")
+    people = {e.label: sorted({m.text for m in e.mentions}) for e in ex.entities if e.type == "Person"}
+    assert people == {"何志刚": ["何局长", "何志刚"]}

@@ -96,3 +96,11 @@ def test_a_name_before_a_cue_keeps_to_the_name_the_document_knows():
     assert persons(text) == ["蒋正", "蒋正"]
     # a three-character name that a title introduced elsewhere is known itself: kept whole
     assert persons("工程师蒋正明在现场。\n\n主任蒋正到场。“试产顺利。”蒋正明说。") == ["蒋正明", "蒋正", "蒋正明"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他和大学同学谢文斌一起，在云栖小镇租下200平方米。", "谢文斌"),   # a peer word, then 一起
+    ("签发人：章建华", "章建华"),                                   # the signatory of an official document
+])
+def test_more_person_cues(text, name):
+    assert name in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]

@@ -29,6 +29,7 @@ PROSE_STOP = "。"     # a heading never has a full stop inside
 
 _QUOTES = "".join(CLOSING_QUOTES)
 SENTENCE_PUNCT_RE = re.compile("[，。；！？,;!?]")
+FULL_STOP_RE = re.compile("[。！？]")
 HEADLINE_SPACE_RE = re.compile(f"[{CJK_CLASS}”」』》）)] [“「『《（(]?[{CJK_CLASS}]")
 _LIST_START_RE = re.compile(
     r"(?:[■□●○◆◇▲△▶►★☆※•·▪◎]|[-*+] |[（(]?[一二三四五六七八九十]{1,3}[）)、]"
@@ -97,8 +98,9 @@ def starts_block(text: str) -> bool:
 
 
 def is_heading_like(text: str) -> bool:
-    """A short line without a sentence end: a heading, caption or byline."""
-    return len(text) < PAGE_WIDTH and not ends_sentence(text)
+    """A short line without a sentence end, at its end or inside: a heading, caption or byline
+    (``11个。重点项目如下：`` ends one sentence and starts the next: prose)."""
+    return len(text) < PAGE_WIDTH and not ends_sentence(text) and FULL_STOP_RE.search(text) is None
 
 
 def is_caption(text: str) -> bool:

@@ -142,6 +142,14 @@ def should_join(left: Paragraph, right: str, counts: Counter[str]) -> bool:
     return starts_with_function_char(right) or spans_word(left.tail(), right, counts)
 
 
+def joins_cell(left: Paragraph, right: str, counts: Counter[str]) -> bool:
+    """``should_join`` for a table cell on either side: pairwise evidence only."""
+    if right[0] in CONTINUATION_START:
+        return True
+    blocked = left.final or left.is_dateline() or starts_block(right)   # spaced cells are no headline
+    return not blocked and spans_word(left.tail(), right, counts)
+
+
 def caption_between(left: Paragraph, middle: str, right: str, counts: Counter[str]) -> bool:
     """True if ``middle`` is a caption dropped between two halves of one broken sentence."""
     return (
@@ -171,13 +179,18 @@ def rejoin_pass(lines: Sequence[str]) -> list[str]:
     if not lines:
         return []
     counts = document_counts(lines, _open_pairs(lines))
+    cells = table_cells(lines)
     queue, out, held = deque(lines), [], []
     current = Paragraph(queue.popleft())
     while queue:
         # after a sentence end only continuation punctuation joins: the usual case, decided
         # here without the checks (``should_join`` and ``caption_between`` say no as well)
         open_end = not current.final or queue[0][0] in CONTINUATION_START
-        if open_end and should_join(current, queue[0], counts):
+        if open_end and (current.parts[-1] in cells or queue[0] in cells):
+            if joins_cell(current, queue[0], counts):
+                current.append(queue.popleft())    # a cell broken inside a word (不锈钢|管)
+                continue
+        elif open_end and should_join(current, queue[0], counts):
             current.append(queue.popleft())
             continue
         if open_end and len(queue) > 1 and caption_between(current, queue[0], queue[1], counts):
@@ -188,6 +201,27 @@ def rejoin_pass(lines: Sequence[str]) -> list[str]:
         queue.extendleft(reversed(held))
         held, current = [], Paragraph(queue.popleft())
     return out + [current.text()] + held
+
+
+CELL_MAX = 16         # a table cell on a line of its own is at most this long
+CELL_RUN = 3          # and stands among at least this many such lines
+CELL_PUNCT = frozenset("，。；：！？,;:!?、“”")
+
+
+def table_cells(lines: Sequence[str]) -> frozenset[str]:
+    """Lines of a table flattened one cell per line (序号 / 项目名称 / 建设单位 …): runs of at
+    least ``CELL_RUN`` short lines with no punctuation. Only a word broken across two of them
+    joins them; prose and line width do not."""
+    cells: set[str] = set()
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line and len(line) <= CELL_MAX and not CELL_PUNCT.intersection(line):
+            run.append(line)
+            continue
+        if len(run) >= CELL_RUN:
+            cells.update(run)
+        run = []
+    return frozenset(cells)
 
 
 def reflow(text: str, *, join_lines: bool = True) -> str:

@@ -194,3 +194,21 @@ def test_reflow_output_is_a_fixed_point_of_one_pass(text: str) -> None:
     out = reflow(text)
     lines = out.split("\n\n") if out else []
     assert rejoin_pass(lines) == lines
+
+
+def test_a_table_flattened_one_cell_per_line_keeps_its_cells_apart():
+    text = ("全年实施亿元以上产业项目42个，其中新开工项目15个、竣工项目\n11个。重点项目推进情况如下：\n"
+            "序号\n项目名称\n建设单位\n总投资\n"
+            "某立特材年产1.5万吨核电用高端不锈钢\n管技改项目\n浙江某立特材科技股份有限公司\n"
+            "某欣达绿色再生材料产业园项目\n某欣达集团有限公司\n")
+    assert reflow(text).split("\n\n") == [
+        "全年实施亿元以上产业项目42个，其中新开工项目15个、竣工项目11个。重点项目推进情况如下：",
+        "序号", "项目名称", "建设单位", "总投资",
+        "某立特材年产1.5万吨核电用高端不锈钢管技改项目",        # a cell broken inside a word (钢管)
+        "浙江某立特材科技股份有限公司", "某欣达绿色再生材料产业园项目", "某欣达集团有限公司"]
+
+
+def test_a_short_line_with_a_full_stop_inside_is_prose_not_a_heading():
+    from kg.ingest.linekind import is_heading_like
+    assert not is_heading_like("11个。重点项目推进情况如下：")
+    assert is_heading_like("（三）项目建设提速增效")

@@ -415,6 +415,31 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
     return out
 
 
+def product_references(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """A project written as company + product + 项目 (某固股份低碳车轮项目) is the one project of the
+    document whose name holds that product (某固股份年产300万件低碳车轮智能工厂项目)."""
+    projects = {cid for m in mentions if m.type == "Project" and (cid := table.lookup(m.text)) is not None}
+    for m in mentions:
+        own = table.lookup(m.text) if m.type == "Project" and m.text.endswith(PROJECT_WORD) else None
+        product = _product_after_company(m.text[: -len(PROJECT_WORD)], table, ctx) if own is not None else None
+        if product is None:
+            continue
+        holders = {cid for cid in projects - {own} if cid in table.names
+                   and any(product in n and n != m.text for n in table.names[cid])}
+        if len(holders) == 1:
+            table.merge(own, holders.pop())
+
+
+def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str | None:
+    """The product words of ``stem`` after a company name it starts with (某固股份 + 低碳车轮)."""
+    for size in range(min(len(stem) - 2, 8), 1, -1):
+        cid = table.lookup(stem[:size])
+        if cid is not None and table.kind[cid] == "Company":
+            rest = stem[size:]
+            return None if rest.endswith(PROJECT_KINDS) or rest in ctx.words("generic") else rest
+    return None
+
+
 PROJECT_KINDS = ("技改", "扩建", "扩产", "一期", "二期", "三期", "四期")
 PHASES = ("一期", "二期", "三期", "四期")
 
@@ -569,6 +594,7 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     titled_persons(mentions, table, ctx)
     embedded_companies(text, mentions, table, ctx)
     mentions = company_projects(text, mentions, table, ctx)
+    product_references(mentions, table, ctx)
     found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)
     return entities(found, table, ctx)
 

@@ -222,7 +222,7 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # 区科创集团, 县国投集团: a government's own group
     if rule.no_digits and any(c.isdigit() for c in prefix):
         return False                              # 12英寸晶圆厂: a kind of plant
-    if rule.facility and not _without_phase(prefix).endswith(FACILITY_ENDS + WORKS_ENDS):
+    if rule.facility and not prefix.endswith(PHASES) and not prefix.endswith(FACILITY_ENDS + WORKS_ENDS):
         return False                              # 一号工程, 民心工程: slogans, not works
     if COUNTED_END_RE.search(prefix):
         return False                              # 某园两大项目, 三个小镇: a count, not a name
@@ -253,6 +253,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False                              # 浙江省五星级小微企业园: a rating, not a name
     if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
         return True                               # 某市某区产业发展集团有限公司: a registered name
+    if rule.suffix == "集团" and 2 <= len(bare := _without_places(prefix, ctx)) <= 4 and not ctx.stops_inside(bare):
+        return True                               # 某盐县城投集团, 某洲国投集团: a local government's group
     return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
 
 
@@ -558,6 +560,7 @@ INSTITUTION_RE = re.compile("大学|学院|研究院|科学院")
 PHASE_RE = re.compile(r"\((?:一|二|三|四|首)期\)")
 ISSUER_OFFICE_RE = re.compile(r"办公室\s*\d{4}年\d{1,2}月\d{1,2}日印发")
 """The issuing office on the last line of an official document (公文的版记)."""
+PROJECT_TITLES = ("长", "经理")
 COUNT_AFTER_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?[个项批]")
 
 
@@ -574,8 +577,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
             continue                              # 某某市政府质量奖 is an award, not a body
         if rule.suffix in PHASES and text.endswith("项目", 0, m.start()):
             continue                              # 某某项目二期: a phase of the project named before it
-        if rule.type == "Project" and COUNT_AFTER_RE.match(text, m.end()):
-            continue                              # 新引育高层次人才项目34个: a count of projects
+        if rule.type == "Project" and (COUNT_AFTER_RE.match(text, m.end()) or text.startswith(PROJECT_TITLES, m.end())):
+            continue                              # 新引育高层次人才项目34个: a count; 项目长, 项目经理: a post
         walk = walk_left(text, m.start(), rule.max_prefix)
         if m.start() - walk < rule.min_prefix:
             continue                              # too few name characters before it at all

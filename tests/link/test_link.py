@@ -326,3 +326,10 @@ def test_a_family_name_and_title_is_the_one_person_with_that_family_name():
     [ex] = _extract("他跟着时任局长何志刚跑遍了各地的电气展会。“何局长常说，招商不是等来的。”")
     people = {e.label: sorted({m.text for m in e.mentions}) for e in ex.entities if e.type == "Person"}
     assert people == {"何志刚": ["何局长", "何志刚"]}
+
+
+def test_company_and_product_name_the_project_that_holds_the_product():
+    [ex] = _extract("浙江金固股份有限公司（以下简称“金固股份”）是龙头企业。一是推动金固股份年产300万件低碳车轮智能工厂项目开工。金固股份低碳车轮项目投产后，产值可达20亿元。"
+                    "某某公司年产5万吨光伏玻璃项目也已签约。")
+    projects = {e.label: sorted({m.text for m in e.mentions}) for e in ex.entities if e.type == "Project"}
+    assert projects["年产300万件低碳车轮智能工厂项目"] == ["金固股份低碳车轮项目", "金固股份年产300万件低碳车轮智能工厂项目"]

@@ -291,6 +291,10 @@ def test_kinds_of_factory_are_no_names(text):
     ("巨石集团有限公司投资的智能制造基地三期项目全面投产", "智能制造基地三期项目", "Project"),   # a phase, then 项目
     ("2019年，云翎航空与之江实验室合作开展研究。", "之江实验室", "Organization"),   # two parties, not one field
     ("宁波材料技术与工程研究所", "宁波材料技术与工程研究所", "Organization"),       # two fields of study
+    ("由海盐县城投集团负责建设", "海盐县城投集团", "Company"),          # a local government's group
+    ("秀洲国投集团出资10亿元", "秀洲国投集团", "Company"),
+    ("医用同位素生产线二期工程开工", "医用同位素生产线二期工程", "Project"),   # the works of a phase
+    ("柔性显示光学薄膜产业化项目签约", "柔性显示光学薄膜产业化项目", "Project"),
     ("抄送：县发改局。\n湖州莫干山高新技术产业开发区管理委员会办公室　　2025年1月10日印发", "湖州莫干山高新技术产业开发区管理委员会办公室", "Organization"),
 ])
 def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
@@ -302,6 +306,10 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "全年新引育高层次人才项目34个。",              # a count of projects
     "其中总投资超1亿美元项目3个。",
     "在城市东部新区建设。",                        # a direction with no place
+    "张丽是该项目的项目长，从洽谈到开工。",        # 项目长, 项目经理: a post
+    "后来担任行业无人机飞控项目经理。",
+    "也有外资企业和上市公司子公司的新投项目。",    # collective
+    "绿色石化、新材料、高端装备领域项目占比超八成。",
 ])
 def test_no_name_in(text):
     assert [m for m in find_mentions(text, rule_context()) if m.type in ("Park", "Organization", "Project")] == []

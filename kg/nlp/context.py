@@ -69,9 +69,11 @@ class RuleContext:
         for i, s, e in reversed(found):               # in text order: the last one first
             if self.stop_words[i] and not (skip_adjacent and e == size and e - s >= 2
                                            and text[start + e - 1] not in PLACING_ENDS
-                                           and text[start + s:start + e] not in COPULAS) \
-                    and not (e - s >= 2 and self.read_across(text, start + e)):
-                return start + e
+                                           and text[start + s:start + e] not in COPULAS):
+                if not (e - s >= 2 and self.read_across(text, start + e)):
+                    return start + e
+                if text[start + s:start + e - 1] in self.words("left_stop"):
+                    return start + e - 1              # 从|中南大学: 从中 read across, 从 is a stop itself
         return start
 
     def read_across(self, text: str, pos: int) -> bool:

@@ -601,9 +601,9 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
                 end = phase.end()                 # 某某项目(一期) names the phase
             elif kind == "Organization" and ISSUER_OFFICE_RE.match(text, end):
                 end += len("办公室")              # 某某管理委员会办公室 2025年1月10日印发: the issuing office
-            elif kind == "Park" and (seat := BRACKET_RE.match(text, end)) and is_place(seat.group(1), ctx) \
+            elif kind in ("Park", "Organization") and (seat := BRACKET_RE.match(text, end)) and is_place(seat.group(1), ctx) \
                     and seat.group(1)[-1] not in LEVELS:
-                end = seat.end()                  # 杭州高新区(滨江) names the zone; 某某新区(某东区) pairs two areas
+                end = seat.end()                  # 杭州高新区(滨江), 某某大学浙江研究院(绍兴) name the seat; 某某新区(某东区) pairs two areas
             found.append(Mention(text=text[start:end], start=start, end=end, type=kind,
                                  rule=f"suffix:{rule.suffix}", confidence=rule.confidence))
     return found

@@ -291,6 +291,9 @@ def test_kinds_of_factory_are_no_names(text):
     ("巨石集团有限公司投资的智能制造基地三期项目全面投产", "智能制造基地三期项目", "Project"),   # a phase, then 项目
     ("2019年，云翎航空与之江实验室合作开展研究。", "之江实验室", "Organization"),   # two parties, not one field
     ("宁波材料技术与工程研究所", "宁波材料技术与工程研究所", "Organization"),       # two fields of study
+    ("他从中南大学毕业。", "中南大学", "Organization"),                # 从中 read across: 从 is the stop
+    ("离杭钢集团不远。", "杭钢集团", "Company"),
+    ("天津大学浙江研究院（绍兴）揭牌。", "天津大学浙江研究院（绍兴）", "Organization"),   # its seat
     ("由海盐县城投集团负责建设", "海盐县城投集团", "Company"),          # a local government's group
     ("秀洲国投集团出资10亿元", "秀洲国投集团", "Company"),
     ("医用同位素生产线二期工程开工", "医用同位素生产线二期工程", "Project"),   # the works of a phase

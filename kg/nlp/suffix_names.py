@@ -328,7 +328,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
     return found is not None and ctx.suffix_rules[found.group()].type == "Park"
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
-COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?(?:大|个|项|批|类|家|座|轮|次|间|所|趟)$")
+COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?(?:大|个|项|批|类|家|座|轮|次|间|所|趟|处)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")
 
@@ -624,11 +624,16 @@ def _place_before_direction(text: str, pos: int, walk: int, ctx: RuleContext, st
 
 def counted_before(text: str, start: int, sfx_start: int, ctx: RuleContext) -> bool:
     """Whether a park named only by its trade follows a determiner or count (建设一批数字经济产业园,
-    两个人工智能小镇): a kind of platform, not one platform."""
+    两个人工智能小镇) or a verb of planning (加快建设具身智能产业园): a kind of platform, or a
+    plan, not one platform."""
     prefix = text[start:sfx_start]
-    if len(leftover(prefix, ctx)[0]) > 1 or not industry_named(prefix, ctx):
+    if not industry_named(prefix, ctx):
         return False
     before = text[max(0, start - 3):start]
+    if before.endswith(PLAN_VERBS):
+        return _without_places(prefix, ctx) == prefix      # 建设杭州某某小镇 names one
+    if len(leftover(prefix, ctx)[0]) > 1:
+        return False
     clause = re.split(r"[，。；！？\n,;!?]", text[max(0, start - 30):start])[-1]
     return bool(COUNTED_END_RE.search(before)) or before.endswith(DETERMINERS) or \
         (before.endswith("的") and DESCRIBED_RE.search(clause) is not None)
@@ -636,6 +641,7 @@ def counted_before(text: str, start: int, sfx_start: int, ctx: RuleContext) -> b
 
 DESCRIBED_RE = re.compile("是|成为|建设成|打造成|建成")
 """A copula before ``…的`` + a trade-named park (是我市重点打造的某某产业集聚区): a description."""
+PLAN_VERBS = ("建设", "打造", "规划", "谋划", "筹建", "布局")
 
 
 DETERMINERS = ("一批", "一些", "该", "各", "这", "那", "每", "这个", "那个", "多个", "这些", "那些", "首个", "一个",

@@ -291,6 +291,8 @@ def test_kinds_of_factory_are_no_names(text):
     ("巨石集团有限公司投资的智能制造基地三期项目全面投产", "智能制造基地三期项目", "Project"),   # a phase, then 项目
     ("2019年，云翎航空与之江实验室合作开展研究。", "之江实验室", "Organization"),   # two parties, not one field
     ("宁波材料技术与工程研究所", "宁波材料技术与工程研究所", "Organization"),       # two fields of study
+    ("在白马湖生态创意城租下一间办公室。", "白马湖生态创意城", "Park"),
+    ("建设杭州人工智能小镇。", "杭州人工智能小镇", "Park"),            # a place names one
     ("他从中南大学毕业。", "中南大学", "Organization"),                # 从中 read across: 从 is the stop
     ("离杭钢集团不远。", "杭钢集团", "Company"),
     ("天津大学浙江研究院（绍兴）揭牌。", "天津大学浙江研究院（绍兴）", "Organization"),   # its seat
@@ -313,6 +315,8 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "后来担任行业无人机飞控项目经理。",
     "也有外资企业和上市公司子公司的新投项目。",    # collective
     "绿色石化、新材料、高端装备领域项目占比超八成。",
+    "公司最初在滨江一处孵化器起步。",             # a count (一处)
+    "科技城将加快建设具身智能产业园，推动集聚。",   # a trade-named park that is planned
 ])
 def test_no_name_in(text):
     assert [m for m in find_mentions(text, rule_context()) if m.type in ("Park", "Organization", "Project")] == []

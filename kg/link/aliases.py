@@ -146,15 +146,21 @@ def derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:
 
 
 def project_aliases(name: str, ctx: RuleContext) -> list[str]:
-    """A project's name without 项目 (某某热管理系统项目 → 某某热管理系统), and without the
-    investor's short name before its capacity (某远精密年产50万套…项目 → 年产50万套…项目)."""
+    """A project's name without 项目 (某某热管理系统项目 → 某某热管理系统) or, for a phase's works,
+    without 工程 (某某人才公寓三期工程 → 某某人才公寓三期), and without the investor's short name
+    before its capacity (某远精密年产50万套…项目 → 年产50万套…项目)."""
     out = []
     capacity = name.find("年产")
     if capacity > 0 and short_company(name[:capacity], ctx):
         out.append(name[capacity:])
     if name.endswith("项目") and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
         out.append(name[:-2])
+    if name.endswith(PHASE_WORKS) and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
+        out.append(name[:-2])               # 某某人才公寓三期工程 is written 某某人才公寓三期 too
     return out
+
+
+PHASE_WORKS = ("一期工程", "二期工程", "三期工程", "四期工程")
 
 
 def _derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:

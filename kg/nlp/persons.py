@@ -223,6 +223,8 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
         if _addressed(text, m.start(), ctx):
             continue
         start = m.end() + 1 if text[m.end():m.end() + 1] == ":" else m.end()    # 创始人、CEO：某某 (folded colon)
+        if start > m.end() and _speaks_a_sentence(text, start):
+            continue                             # 记者：梅山的产业…？ a question in an interview
         end = _name_after(text, start, ctx)
         if end is None:                          # 董事长林立说: a common word between a title and a cue
             end = _name_after(text, start, ctx, common_ok=True)
@@ -236,6 +238,18 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
                                 or len(m.group()) >= 2):
             out.append(_mention(text, m.end(), end, "person.intro_before", 0.7))
     return out
+
+
+def _speaks_a_sentence(text: str, start: int) -> bool:
+    """Whether the line after a speaker label (记者：) is a sentence, not a name: longer than a
+    byline, with a sentence end in it (记者：梅山的私募基金产业在全国有名，优势在哪里？)."""
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line) > QUESTION_MIN and SENTENCE_END_RE.search(line) is not None
+
+
+QUESTION_MIN = 16
+SENTENCE_END_RE = re.compile("[。？！?!]")
 
 
 def _addressed(text: str, pos: int, ctx: RuleContext) -> bool:

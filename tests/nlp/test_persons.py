@@ -104,3 +104,14 @@ def test_a_name_before_a_cue_keeps_to_the_name_the_document_knows():
 ])
 def test_more_person_cues(text, name):
     assert name in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]
+
+
+def test_an_interviewers_question_is_no_name():
+    text = "记者：梅山的私募基金产业在全国有名，优势在哪里？\n陈立新：一是政策稳定。"
+    assert "梅山" not in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]
+    assert [m.text for m in find_mentions("记者：张三 通讯员：李四", rule_context())] == ["张三", "李四"]
+
+
+def test_a_transliteration_ends_before_a_time_word():
+    text = "他们的亚太区总裁安德斯·尼尔森前后来了梅山四次。"
+    assert "安德斯·尼尔森" in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]

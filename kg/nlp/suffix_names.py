@@ -583,6 +583,8 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
         if m.start() - walk < rule.min_prefix:
             continue                              # too few name characters before it at all
         start = name_start(text, m.start(), rule, ctx, walk=walk)
+        if rule.type == "Company" and text[start:start + 1] == "(" and start > walk:
+            start = _before_region(text, walk, start, ctx)
         if rule.type in ("Park", "Organization") and text[start - 2:start] in DIRECTIONS \
                 and (start == m.start() or text[start:m.start()] in ctx.suffix_rules):
             start = _place_before_direction(text, start - 2, walk, ctx, start)
@@ -611,6 +613,13 @@ def find_suffix_names(text: str, ctx: RuleContext) -> list[Mention]:
 
 DIRECTIONS = ("东部", "西部", "南部", "北部", "中部")
 ZONE_BODIES = ("管委会", "管理委员会")
+
+
+def _before_region(text: str, walk: int, bracket: int, ctx: RuleContext) -> int:
+    """The start of a legal name cut right before its region in brackets (某山化成|（杭州）有限公司:
+    化成 read as a verb): the word before the bracket belongs to the brand."""
+    start = ctx.last_stop_end(text, walk, bracket, skip_adjacent=True)
+    return start if bracket - start >= 2 else bracket
 
 
 def _place_before_direction(text: str, pos: int, walk: int, ctx: RuleContext, start: int) -> int:

@@ -293,6 +293,10 @@ def test_kinds_of_factory_are_no_names(text):
     ("宁波材料技术与工程研究所", "宁波材料技术与工程研究所", "Organization"),       # two fields of study
     ("在白马湖生态创意城租下一间办公室。", "白马湖生态创意城", "Park"),
     ("建设杭州人工智能小镇。", "杭州人工智能小镇", "Park"),            # a place names one
+    ("由丸山化成（杭州）有限公司投资。", "丸山化成（杭州）有限公司", "Company"),   # the brand before the region
+    ("宁波银行保税区支行行长", "宁波银行保税区支行", "Company"),            # a bank branch, not the zone
+    ("其核心区块浙南科技城", "浙南科技城", "Park"),
+    ("对话杭州未来科技城管委会副主任", "杭州未来科技城管委会", "Organization"),
     ("他从中南大学毕业。", "中南大学", "Organization"),                # 从中 read across: 从 is the stop
     ("离杭钢集团不远。", "杭钢集团", "Company"),
     ("天津大学浙江研究院（绍兴）揭牌。", "天津大学浙江研究院（绍兴）", "Organization"),   # its seat
@@ -316,6 +320,7 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "也有外资企业和上市公司子公司的新投项目。",    # collective
     "绿色石化、新材料、高端装备领域项目占比超八成。",
     "公司最初在滨江一处孵化器起步。",             # a count (一处)
+    "加快建设人才公寓项目。",                     # a kind of project
     "科技城将加快建设具身智能产业园，推动集聚。",   # a trade-named park that is planned
 ])
 def test_no_name_in(text):

@@ -21,6 +21,7 @@ from kg.nlp.enumerations import good_item, list_runs, rewalk_first
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.recognise import covered
 from kg.nlp.resolve import longest_first
+from kg.nlp.suffix_names import PHASES
 from kg.nlp.textutil import fold
 from kg.records import Entity, Mention, Span
 
@@ -441,9 +442,6 @@ def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str
 
 
 PROJECT_KINDS = ("技改", "扩建", "扩产", "一期", "二期", "三期", "四期")
-PHASES = ("一期", "二期", "三期", "四期")
-
-
 def _other_phase(name: str, phase: str) -> bool:
     """Whether a project name states a phase other than ``phase`` (…项目（一期） against 二期)."""
     return any(p in name for p in PHASES if p != phase)

@@ -437,7 +437,8 @@ def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str
         cid = table.lookup(stem[:size])
         if cid is not None and table.kind[cid] == "Company":
             rest = stem[size:]
-            return None if rest.endswith(PROJECT_KINDS) or rest in ctx.words("generic") else rest
+            rest = rest[:-2] if rest.endswith(PROJECT_KINDS) else rest      # 某力安防智能安全门技改项目
+            return rest if len(rest) >= 2 and rest not in ctx.words("generic") else None
     return None
 
 

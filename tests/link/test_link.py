@@ -333,3 +333,10 @@ def test_company_and_product_name_the_project_that_holds_the_product():
                     "某某公司年产5万吨光伏玻璃项目也已签约。")
     projects = {e.label: sorted({m.text for m in e.mentions}) for e in ex.entities if e.type == "Project"}
     assert projects["年产300万件低碳车轮智能工厂项目"] == ["金固股份低碳车轮项目", "金固股份年产300万件低碳车轮智能工厂项目"]
+
+
+def test_company_product_and_kind_name_the_project_that_holds_the_product():
+    [ex] = _extract("3月10日，王力安防科技股份有限公司年产100万樘智能安全门技改项目竣工投产。"
+                    "王力安防智能安全门技改项目投产后，年产值可达8亿元。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert "王力安防智能安全门技改项目" in {m.text for m in project.mentions}

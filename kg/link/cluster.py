@@ -397,12 +397,16 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
             continue
         company, kind = found
         own = table.lookup(m.text)
+        if own is not None and own in owned.get(company, ()):
+            out.append(m)                         # written so before and already joined: the same project
+            continue
         targets = owned.get(company, set()) - {own, None}
         if kind in PHASES and any(_other_phase(n, kind) for t in targets for n in table.names[t]):
             out.append(m)                         # 某某二期项目 beside 某某…项目（一期）: the next phase
             continue
         if len(targets) == 1:
             target = targets.pop()
+            table.preferred.setdefault(target, max(table.names[target], key=len))   # not the reference
             if own is not None:
                 table.merge(own, target)          # 某某齿轮技改项目 is 某某齿轮's 年产…技改项目
             else:
@@ -432,7 +436,10 @@ def product_references(mentions: list[Mention], table: NameTable, ctx: RuleConte
 
 
 def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str | None:
-    """The product words of ``stem`` after a company name it starts with (某固股份 + 低碳车轮)."""
+    """The product words of ``stem`` after a company name it starts with (某固股份 + 低碳车轮); none
+    when ``stem`` is a company's name itself (某澄新材项目: the company's project)."""
+    if (whole := table.lookup(stem)) is not None and table.kind[whole] == "Company":
+        return None
     for size in range(min(len(stem) - 2, 8), 1, -1):
         cid = table.lookup(stem[:size])
         if cid is not None and table.kind[cid] == "Company":

@@ -340,3 +340,11 @@ def test_company_product_and_kind_name_the_project_that_holds_the_product():
                     "王力安防智能安全门技改项目投产后，年产值可达8亿元。")
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert "王力安防智能安全门技改项目" in {m.text for m in project.mentions}
+
+
+def test_a_companys_project_named_twice_by_the_company_stays_one_project_with_its_full_label():
+    [ex] = _extract("主会场开工的浙江恒某新材料有限公司（以下简称“恒某新材”）年产20万吨高性能聚酰胺项目总投资46亿元。"
+                    "记者来到恒某新材项目现场。作为恒某新材项目的项目长，他说进度很快。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert project.label == "年产20万吨高性能聚酰胺项目"
+    assert {m.text for m in project.mentions} == {"年产20万吨高性能聚酰胺项目", "恒某新材项目"}

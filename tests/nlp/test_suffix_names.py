@@ -293,6 +293,8 @@ def test_kinds_of_factory_are_no_names(text):
     ("宁波材料技术与工程研究所", "宁波材料技术与工程研究所", "Organization"),       # two fields of study
     ("在白马湖生态创意城租下一间办公室。", "白马湖生态创意城", "Park"),
     ("建设杭州人工智能小镇。", "杭州人工智能小镇", "Park"),            # a place names one
+    ("推动富春环保污泥资源化综合利用技改项目建设", "富春环保污泥资源化综合利用技改项目", "Project"),   # 利用 shielded
+    ("主会场同步开工的还有今飞凯达年产300万只轻量化铝合金车轮技改项目。", "年产300万只轻量化铝合金车轮技改项目", "Project"),
     ("由丸山化成（杭州）有限公司投资。", "丸山化成（杭州）有限公司", "Company"),   # the brand before the region
     ("宁波银行保税区支行行长", "宁波银行保税区支行", "Company"),            # a bank branch, not the zone
     ("其核心区块浙南科技城", "浙南科技城", "Park"),

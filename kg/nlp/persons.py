@@ -39,6 +39,9 @@ NEVER_NAMES = frozenset({"同时", "同样", "方面", "方向", "高度", "周�
 BOUNDARY = set("，。、；：:,;！？!?“”\"‘’「」『』（）()《》 \t\n—-■")
 
 
+PARTICLES = frozenset("的了着过吗呢")
+
+
 def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False, common_ok: bool = False) -> bool:
     """Whether ``name`` looks like a Chinese personal name (``rare_ok``: the context already
     says a name follows, so rarer family names count too; ``common_ok``: it says so strongly
@@ -49,8 +52,8 @@ def is_name(ctx: RuleContext, name: str, *, rare_ok: bool = False, common_ok: bo
         return False
     not_person = ctx.words("not_person")
     given = name[family:]
-    if given[:1] in DEMONSTRATIVES:
-        return False
+    if given[:1] in DEMONSTRATIVES or given[-1:] in PARTICLES:
+        return False                             # 某悦的: a particle never ends a given name
     return common_ok and name not in NEVER_NAMES or name not in not_person and name[:2] not in not_person
 
 

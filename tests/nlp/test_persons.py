@@ -115,3 +115,7 @@ def test_an_interviewers_question_is_no_name():
 def test_a_transliteration_ends_before_a_time_word():
     text = "他们的亚太区总裁安德斯·尼尔森前后来了梅山四次。"
     assert "安德斯·尼尔森" in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]
+
+
+def test_a_particle_never_ends_a_given_name():
+    assert [m.text for m in find_mentions("他说潘悦的团队很强。", rule_context()) if m.type == "Person"] == []

@@ -323,6 +323,7 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "绿色石化、新材料、高端装备领域项目占比超八成。",
     "公司最初在滨江一处孵化器起步。",             # a count (一处)
     "加快建设人才公寓项目。",                     # a kind of project
+    "推动一批强链补链项目落地。",                 # a slogan
     "其自主研发的CAR-T疗法已进入临床二期。",       # a phase of a trial
     "投向实体经济项目：1100余个",                  # a figures box: neither is a name
     "科技城将加快建设具身智能产业园，推动集聚。",   # a trade-named park that is planned

@@ -92,7 +92,8 @@ FLOORS = {"seeds.jsonl": 0.93, "others.jsonl": 0.97, "blind.jsonl": 0.95, "blind
           "blind7.jsonl": 0.93, "blind8.jsonl": 0.93, "blind9.jsonl": 0.93, "blind10.jsonl": 0.92,
           "blind11.jsonl": 0.91, "blind12.jsonl": 0.93, "blind13.jsonl": 0.94, "blind14.jsonl": 0.94,
           "blind15.jsonl": 0.94, "blind16.jsonl": 0.94, "blind17.jsonl": 0.95, "blind18.jsonl": 0.94,
-          "blind19.jsonl": 0.92, "blind20.jsonl": 0.93, "blind21.jsonl": 0.92}
+          "blind19.jsonl": 0.93, "blind20.jsonl": 0.93, "blind21.jsonl": 0.93, "blind22.jsonl": 0.91,
+          "blind23.jsonl": 0.92, "blind24.jsonl": 0.94}
 
 
 @pytest.mark.parametrize("gold_file", sorted(FLOORS))

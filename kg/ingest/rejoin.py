@@ -114,10 +114,11 @@ def spans_word(tail: str, right: str, counts: Counter[str]) -> bool:
     return dictionary_spans(tail, head) or document_spans(tail, head, counts)
 
 
-def is_blocked(left: Paragraph, right: str) -> bool:
-    """True if no evidence may join: ``left`` ends a sentence or is a headline or dateline,
-    or ``right`` opens a block (list item, dateline, headline, bracketed note)."""
-    return left.final or left.is_headline() or left.is_dateline() or starts_block(right)
+def is_blocked(left: Paragraph, right: str, *, headline: bool = True) -> bool:
+    """True if no evidence may join: ``left`` ends a sentence or is a headline (unless
+    ``headline`` is false) or dateline, or ``right`` opens a block (list item, dateline,
+    headline, bracketed note)."""
+    return left.final or headline and left.is_headline() or left.is_dateline() or starts_block(right)
 
 
 def has_strong_ending(left: Paragraph) -> bool:
@@ -146,8 +147,7 @@ def joins_cell(left: Paragraph, right: str, counts: Counter[str]) -> bool:
     """``should_join`` for a table cell on either side: pairwise evidence only."""
     if right[0] in CONTINUATION_START:
         return True
-    blocked = left.final or left.is_dateline() or starts_block(right)   # spaced cells are no headline
-    return not blocked and spans_word(left.tail(), right, counts)
+    return not is_blocked(left, right, headline=False) and spans_word(left.tail(), right, counts)   # spaced cells are no headline
 
 
 def caption_between(left: Paragraph, middle: str, right: str, counts: Counter[str]) -> bool:

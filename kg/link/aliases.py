@@ -153,14 +153,13 @@ def project_aliases(name: str, ctx: RuleContext) -> list[str]:
     capacity = name.find("年产")
     if capacity > 0 and short_company(name[:capacity], ctx):
         out.append(name[capacity:])
-    if name.endswith("项目") and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
+    if name.endswith(DROPPED_ENDS) and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
         out.append(name[:-2])
-    if name.endswith(PHASE_WORKS) and _usable(name[:-2], ctx) and not is_park_phase(name[:-2], ctx):
-        out.append(name[:-2])               # 某某人才公寓三期工程 is written 某某人才公寓三期 too
     return out
 
 
-PHASE_WORKS = ("一期工程", "二期工程", "三期工程", "四期工程")
+DROPPED_ENDS = ("项目", "一期工程", "二期工程", "三期工程", "四期工程")
+"""Endings whose last two characters a project's name is also written without (…项目, …三期工程)."""
 
 
 def _derived_aliases(name: str, kind: str, ctx: RuleContext) -> list[str]:

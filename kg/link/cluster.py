@@ -449,7 +449,9 @@ def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str
     return None
 
 
-PROJECT_KINDS = ("技改", "扩建", "扩产", "一期", "二期", "三期", "四期")
+PROJECT_KINDS = ("技改", "扩建", "扩产", *PHASES)
+
+
 def _other_phase(name: str, phase: str) -> bool:
     """Whether a project name states a phase other than ``phase`` (…项目（一期） against 二期)."""
     return any(p in name for p in PHASES if p != phase)

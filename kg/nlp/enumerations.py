@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.nlp.context import RuleContext
 from kg.nlp.suffix_names import FACILITY_ENDS, acceptable, cut_at_stops, leftover, walk_left
-from kg.nlp.textutil import CJK, words_regex
+from kg.nlp.textutil import CJK, CLAUSE_BREAK_RE, words_regex
 from kg.records import Mention
 
 ITEM = rf"[{CJK}A-Za-z0-9·&]{{2,12}}?"
@@ -37,7 +37,7 @@ def _has_company_head(text: str, end: int, ctx: RuleContext, counted: bool) -> b
     """Whether a company head noun (企业, 公司 …) follows within 16 characters of the clause
     with only modifiers before it (等国际知名汽车零部件企业), or a counted project head
     (等19个在建项目: companies named by their projects)."""
-    window = re.split(r"[，。；！？\n,;!?]", text[end:end + 16], maxsplit=1)[0]
+    window = CLAUSE_BREAK_RE.split(text[end:end + 16], maxsplit=1)[0]
     if PROJECT_HEAD_RE.match(window):
         return counted
     return any(0 <= window.find(h) and _modifies(window[:window.find(h)], ctx)
@@ -214,7 +214,7 @@ def quoted_projects(text: str, ctx: RuleContext) -> list[Mention]:
     out = []
     for m in QUOTED_RE.finditer(text):
         after = text[m.end():m.end() + 16]
-        clause = re.split(r"[，。；！？\n,;!?]", after, maxsplit=1)[0]
+        clause = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
         named_facility = clause.startswith("项目") and m.group(1).endswith(FACILITY_ENDS)
         if _collective(m.group(1), ctx):
             continue                              # “头号项目”落地: a kind of project in quotes

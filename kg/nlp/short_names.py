@@ -4,7 +4,6 @@ brand, and a boundary, function word or verb after the industry word."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from kg.nlp.context import RuleContext
 from kg.nlp.suffix_names import cut_at_stops, leftover
@@ -78,8 +77,8 @@ def short_companies(text: str, ctx: RuleContext) -> list[Mention]:
         if _good_brand(text[start:m.start()], name, ctx):
             out.append(Mention(text=name, start=start, end=m.end(), type="Company",
                                rule="short_name.industry", confidence=0.55))
-    counts = Counter(m.text for m in out)
-    return [m for m in out if counts[m.text] > 1 or text.count(m.text) > 1 or _vouched_once(text, m, ctx)]
+    written = {name: text.count(name) for name in {m.text for m in out}}
+    return [m for m in out if written[m.text] > 1 or _vouched_once(text, m, ctx)]
 
 
 LIST_SEPARATORS = "、和与及"

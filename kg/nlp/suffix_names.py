@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.nlp.context import NUMBER_RE, SPEC_UNIT_RE, RuleContext
 from kg.nlp.lexicon import SuffixRule
-from kg.nlp.textutil import CJK
+from kg.nlp.textutil import CJK, CLAUSE_BREAK_RE
 from kg.records import Mention
 
 TOWNSHIP_RE = re.compile(f"[{CJK}]{{1,4}}?(?:街道|镇|乡)(?=[{CJK}]{{2}})")
@@ -237,32 +237,35 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # no stop word but a verb next to the suffix (某区建设局)
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
-    if rule.type == "Project" and (facility := longest_ending(bare := _without_phase(prefix), FACILITY_WORDS)) \
-            and industry_named(bare[: -len(facility)], ctx):
+    if rule.type == "Project" and (facility := longest_ending(unphased := _without_phase(prefix), FACILITY_WORDS)) \
+            and industry_named(unphased[: -len(facility)], ctx):
         return True                               # 智能照明产业园项目, 智能制造基地三期项目: a facility named by its trade
     rest, has_place = leftover(prefix, ctx)
     if len(rest) >= 2 or (len(rest) == 1 and has_place):
         return True
     if rule.type == "Park" and len(rest) <= 1 and industry_named(prefix, ctx):
         return True                               # 人工智能小镇, 信息港小镇: platforms are named by their industry
-    if rule.type == "Park" and has_place and _without_places(prefix, ctx) in ctx.words("industry"):
+    if not has_place:
+        return False
+    placeless = _without_places(prefix, ctx)
+    if rule.type == "Park" and placeless in ctx.words("industry"):
         return True                               # 某清电气科创园: a place and its trade
-    if rule.suffix == "厂" and has_place and _place_then_product(prefix, ctx):
+    if rule.suffix == "厂" and _place_then_product(prefix, placeless, ctx):
         return True                               # 宁波机床厂, 某县第二造纸厂: a state factory named by place and product
-    if not has_place or _without_places(prefix, ctx).endswith("级"):
+    if placeless.endswith("级"):
         return False                              # 浙江省五星级小微企业园: a rating, not a name
-    if rule.suffix.endswith(LEGAL_ENDS) and len(_without_places(prefix, ctx)) >= 2:
+    if rule.suffix.endswith(LEGAL_ENDS) and len(placeless) >= 2:
         return True                               # 某市某区产业发展集团有限公司: a registered name
-    if rule.suffix == "集团" and 2 <= len(bare := _without_places(prefix, ctx)) <= 4 and not ctx.stops_inside(bare):
+    if rule.suffix == "集团" and 2 <= len(placeless) <= 4 and not ctx.stops_inside(placeless):
         return True                               # 某盐县城投集团, 某洲国投集团: a local government's group
     return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
 
 
-def _place_then_product(prefix: str, ctx: RuleContext) -> bool:
-    """Whether ``prefix`` is a place followed by 2–5 characters with no stop word (宁波 + 机床)."""
+def _place_then_product(prefix: str, placeless: str, ctx: RuleContext) -> bool:
+    """Whether ``prefix`` starts with a place and, without its places (``placeless``), has 2–5
+    characters with no stop word (宁波 + 机床)."""
     found = ctx.places.find(prefix)
-    bare = _without_places(prefix, ctx)
-    return bool(found) and found[0][1] == 0 and 2 <= len(bare) <= 5 and not ctx.stops_inside(bare)
+    return bool(found) and found[0][1] == 0 and 2 <= len(placeless) <= 5 and not ctx.stops_inside(placeless)
 
 
 def industry_named(prefix: str, ctx: RuleContext) -> bool:
@@ -643,7 +646,7 @@ def counted_before(text: str, start: int, sfx_start: int, ctx: RuleContext) -> b
         return _without_places(prefix, ctx) == prefix      # 建设杭州某某小镇 names one
     if len(leftover(prefix, ctx)[0]) > 1:
         return False
-    clause = re.split(r"[，。；！？\n,;!?]", text[max(0, start - 30):start])[-1]
+    clause = CLAUSE_BREAK_RE.split(text[max(0, start - 30):start])[-1]
     return bool(COUNTED_END_RE.search(before)) or before.endswith(DETERMINERS) or \
         (before.endswith("的") and DESCRIBED_RE.search(clause) is not None)
 

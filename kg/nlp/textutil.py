@@ -10,6 +10,8 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x4E2
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9·&]")
+CLAUSE_BREAK_RE = re.compile(r"[，。；！？\n,;!?]")
+"""Marks that end a clause, in both widths (the NLP stage reads width-folded text)."""
 
 
 @lru_cache(maxsize=4096)

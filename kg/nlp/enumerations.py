@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from kg.nlp.context import RuleContext
-from kg.nlp.suffix_names import FACILITY_ENDS, acceptable, cut_at_stops, leftover, walk_left
+from kg.nlp.suffix_names import FACILITY_ENDS, acceptable, cut_at_stops, leading_place, leftover, walk_left
 from kg.nlp.textutil import CJK, CLAUSE_BREAK_RE, words_regex
 from kg.records import Mention
 
@@ -95,8 +95,8 @@ def good_item(item: str, ctx: RuleContext, *, first: bool = True, typed_by_mate:
 
 def _place_led_brand(item: str, ctx: RuleContext) -> bool:
     """A place followed by an industry word names a company in a list (某安汽车 after 长安)."""
-    found = ctx.places.find(item)
-    return bool(found) and found[0][1] == 0 and len(item) - found[0][2] >= 2
+    place = leading_place(item, ctx)
+    return place > 0 and len(item) - place >= 2
 
 
 def _items(text: str, start: int, end: int, ctx: RuleContext, rule: str, *, rewalk: bool = True) -> list[Mention]:

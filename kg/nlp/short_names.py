@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.context import RuleContext
-from kg.nlp.suffix_names import cut_at_stops, leftover
+from kg.nlp.suffix_names import cut_at_stops, leading_place, leftover
 from kg.nlp.textutil import CJK, is_name_char
 from kg.records import Mention
 
@@ -30,8 +30,8 @@ def _brand_start(text: str, end: int, ctx: RuleContext) -> int | None:
 
 def _place_led(text: str, start: int, end: int, ctx: RuleContext) -> bool:
     """Whether ``text[start:end]`` is a place followed by a 2–4 character brand (浙江某某)."""
-    found = ctx.places.find(text[start:end])
-    return bool(found) and found[0][1] == 0 and 2 <= end - start - found[0][2] <= 4
+    place = leading_place(text[start:end], ctx)
+    return place > 0 and 2 <= end - start - place <= 4
 
 
 def _clear_after(text: str, pos: int, ctx: RuleContext) -> bool:

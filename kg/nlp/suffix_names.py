@@ -92,8 +92,13 @@ def _place_at(text: str, pos: int, end: int, ctx: RuleContext) -> bool:
         return False
     if text[pos] in "区市县":
         return True
-    found = ctx.places.find(text[pos:end])
-    return bool(found) and found[0][1] == 0
+    return leading_place(text[pos:end], ctx) > 0
+
+
+def leading_place(name: str, ctx: RuleContext) -> int:
+    """Length of the place name ``name`` starts with (0 when it starts with none)."""
+    found = ctx.places.find(name)
+    return found[0][2] if found and found[0][1] == 0 else 0
 
 
 def _ordinal_after_place(text: str, m: re.Match[str], cut: int, ctx: RuleContext) -> bool:
@@ -264,8 +269,7 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
 def _place_then_product(prefix: str, placeless: str, ctx: RuleContext) -> bool:
     """Whether ``prefix`` starts with a place and, without its places (``placeless``), has 2–5
     characters with no stop word (宁波 + 机床)."""
-    found = ctx.places.find(prefix)
-    return bool(found) and found[0][1] == 0 and 2 <= len(placeless) <= 5 and not ctx.stops_inside(placeless)
+    return leading_place(prefix, ctx) > 0 and 2 <= len(placeless) <= 5 and not ctx.stops_inside(placeless)
 
 
 def industry_named(prefix: str, ctx: RuleContext) -> bool:

@@ -143,9 +143,16 @@ def should_join(left: Paragraph, right: str, counts: Counter[str]) -> bool:
     return starts_with_function_char(right) or spans_word(left.tail(), right, counts)
 
 
+NAME_END_CELLS = frozenset({"项目", "工程", "公司", "有限公司", "限公司", "集团"})   # a name's last word, wrapped
+NAMED_CELL_MIN = 6    # the cell it ends is a name this long at least (not the header 序号 | 项目)
+
+
 def joins_cell(left: Paragraph, right: str, counts: Counter[str]) -> bool:
-    """``should_join`` for a table cell on either side: pairwise evidence only."""
+    """``should_join`` for a table cell on either side: pairwise evidence only, or a cell that
+    holds only the last word of the name in the cell before it (…数字化工厂 | 项目)."""
     if right[0] in CONTINUATION_START:
+        return True
+    if right in NAME_END_CELLS and len(left.tail()) >= NAMED_CELL_MIN and not left.final:
         return True
     return not is_blocked(left, right, headline=False) and spans_word(left.tail(), right, counts)   # spaced cells are no headline
 

@@ -208,9 +208,10 @@ def embedded_companies(text: str, mentions: list[Mention], table: NameTable, ctx
     company's, or a new one with a brand of two or three characters written elsewhere in the text
     too (a product that starts a project's name, 某缝针织装备…基地项目, is no company)."""
     projects = [m.text for m in mentions if m.type == "Project"]
+    parks = {m.text for m in mentions if m.type == "Park"}
     for m in mentions:
-        if m.type != "Project":
-            continue
+        if m.type != "Project" or any(m.text.startswith(p) for p in parks):
+            continue                              # 某水微电子产业园二期工程: the park's works
         found = ctx.brand_prefix_re.match(fold(m.text))
         if not found or len(found.group(0)) >= len(m.text) - 1:
             continue
@@ -389,6 +390,11 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
     company's project", not a project's name, and its names leave the table (propagation does not
     find them again)."""
     owned = _projects_after_companies(text, mentions, table)
+    for m in mentions:
+        if m.type == "Project" and _company_project(m, table, ctx) is None \
+                and (company := _leading_company(m.text, table)) is not None \
+                and (project := table.lookup(m.text)) is not None:
+            owned[company].add(project)           # 某某汽车年产…扩建项目: named by its company
     out = []
     for m in mentions:
         found = _company_project(m, table, ctx) if m.type == "Project" else None
@@ -433,6 +439,16 @@ def product_references(mentions: list[Mention], table: NameTable, ctx: RuleConte
                    and any(product in n and n != m.text for n in table.names[cid])}
         if len(holders) == 1:
             table.merge(own, holders.pop())
+
+
+def _leading_company(name: str, table: NameTable) -> int | None:
+    """The company cluster whose name ``name`` starts with, longest first, leaving a project's
+    own words after it (某某汽车 of 某某汽车年产20万辆…扩建项目)."""
+    for size in range(min(len(name) - 4, 12), 1, -1):
+        cid = table.lookup(name[:size])
+        if cid is not None and table.kind[cid] == "Company":
+            return cid
+    return None
 
 
 def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str | None:
@@ -623,5 +639,16 @@ def company_led_projects(mentions: list[Mention], table: NameTable) -> list[Ment
             if cid is not None and table.lookup(out[-1].text) is None:
                 table.claim(cid, out[-1].text)    # one project, written with and without the company
             continue
+        if m.type == "Project" and table.lookup(m.text) is None and (cid := _project_after_company(m.text, table)) is not None:
+            table.claim(cid, m.text)              # the joined name again, found whole (another document's name)
         out.append(m)
     return out
+
+
+def _project_after_company(name: str, table: NameTable) -> int | None:
+    """The project cluster of ``name`` read as a company's name + a project's name of the table."""
+    for size in range(min(len(name) - 4, 12), 1, -1):
+        head, rest = table.lookup(name[:size]), table.lookup(name[size:])
+        if head is not None and rest is not None and table.kind[head] == "Company" and table.kind[rest] == "Project":
+            return rest
+    return None

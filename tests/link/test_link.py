@@ -348,3 +348,28 @@ def test_a_companys_project_named_twice_by_the_company_stays_one_project_with_it
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert project.label == "年产20万吨高性能聚酰胺项目"
     assert {m.text for m in project.mentions} == {"年产20万吨高性能聚酰胺项目", "恒某新材项目"}
+
+
+def test_a_project_named_with_its_company_joins_the_companys_reference_to_it():
+    [ex] = _extract("浙江零某科技股份有限公司（以下简称“零某汽车”）是链主企业。产业园内，总投资58亿元的零某汽车年产20万辆新能源整车扩建项目已完成主体工程。"
+                    "下半年将加快零某汽车扩建项目建设。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert {m.text for m in project.mentions} == {"零某汽车年产20万辆新能源整车扩建项目", "零某汽车扩建项目"}
+
+
+def test_a_project_found_whole_by_another_documents_name_joins_the_project_without_the_company():
+    from kg.link.cluster import NameTable, company_led_projects
+    from kg.records import Mention
+    table = NameTable()
+    table.new("Company", ["厦门合某包装印刷股份有限公司", "合某包装"])
+    project = table.new("Project", ["年产3亿平方米绿色智能包装项目"])
+    whole = Mention(text="合某包装年产3亿平方米绿色智能包装项目", start=0, end=19, type="Project",
+                    rule="link.corpus_gazetteer", confidence=0.65)
+    assert company_led_projects([whole], table) == [whole]
+    assert table.lookup(whole.text) == project
+
+
+def test_the_works_of_a_park_name_no_company():
+    [ex] = _extract("秀某新区内的秀某微电子产业园位于嘉北街道。秀某微电子产业园二期工程开工建设。")
+    assert [e.label for e in ex.entities if e.type == "Company"] == []
+    assert [e.label for e in ex.entities if e.type == "Project"] == ["秀某微电子产业园二期工程"]

@@ -143,17 +143,22 @@ def should_join(left: Paragraph, right: str, counts: Counter[str]) -> bool:
     return starts_with_function_char(right) or spans_word(left.tail(), right, counts)
 
 
-NAME_END_CELLS = frozenset({"项目", "工程", "公司", "有限公司", "限公司", "集团"})   # a name's last word, wrapped
+NAME_ENDS = ("项目", "工程", "公司", "集团")   # the last words of project and company names
+NAME_END_CELL_MAX = 4  # a cell this short ending so holds the wrapped end of a name (项目, 技改项目, 限公司)
 NAMED_CELL_MIN = 6    # the cell it ends is a name this long at least (not the header 序号 | 项目)
 
 
 def joins_cell(left: Paragraph, right: str, counts: Counter[str]) -> bool:
     """``should_join`` for a table cell on either side: pairwise evidence only, or a cell that
-    holds only the last word of the name in the cell before it (…数字化工厂 | 项目)."""
+    holds only the wrapped end of the name in the cell before it (…数字化工厂 | 项目). A cell
+    that ends a name is whole (…厂房工程 | 平湖市…: 程平 is a word of the dictionary only)."""
     if right[0] in CONTINUATION_START:
         return True
-    if right in NAME_END_CELLS and len(left.tail()) >= NAMED_CELL_MIN and not left.final:
-        return True
+    tail = left.tail()
+    if len(right) <= NAME_END_CELL_MAX and right.endswith(NAME_ENDS):
+        return len(tail) >= NAMED_CELL_MIN and not tail.endswith(NAME_ENDS) and not left.final
+    if tail.endswith(NAME_ENDS):
+        return False
     return not is_blocked(left, right, headline=False) and spans_word(left.tail(), right, counts)   # spaced cells are no headline
 
 
@@ -193,14 +198,16 @@ def rejoin_pass(lines: Sequence[str]) -> list[str]:
         # after a sentence end only continuation punctuation joins: the usual case, decided
         # here without the checks (``should_join`` and ``caption_between`` say no as well)
         open_end = not current.final or queue[0][0] in CONTINUATION_START
-        if open_end and (current.parts[-1] in cells or queue[0] in cells):
+        in_table = current.parts[-1] in cells or queue[0] in cells
+        if open_end and in_table:
             if joins_cell(current, queue[0], counts):
                 current.append(queue.popleft())    # a cell broken inside a word (不锈钢|管)
                 continue
         elif open_end and should_join(current, queue[0], counts):
             current.append(queue.popleft())
             continue
-        if open_end and len(queue) > 1 and caption_between(current, queue[0], queue[1], counts):
+        # a table has no captions: its next cell is never moved out (主体施工 | 某某锂电工 | 具项目)
+        if open_end and not in_table and len(queue) > 1 and caption_between(current, queue[0], queue[1], counts):
             held.append(queue.popleft())
             current.append(queue.popleft())
             continue
@@ -210,7 +217,7 @@ def rejoin_pass(lines: Sequence[str]) -> list[str]:
     return out + [current.text()] + held
 
 
-CELL_MAX = 16         # a table cell on a line of its own is at most this long
+CELL_MAX = 32         # a table cell on a line of its own (or cells joined) is at most this long
 CELL_RUN = 3          # and stands among at least this many such lines
 CELL_PUNCT = frozenset("，。；：！？,;:!?、“”")
 

@@ -72,7 +72,7 @@ def trim_to_known(mentions: list[Mention], text: str, ctx: RuleContext) -> list[
         if m.rule.startswith("suffix"):
             best = next((m.text[-n:] for n in range(len(m.text) - 1, 1, -1) if m.text[-n:] in clean), None)
         if best is not None and not _is_place_prefix(m.text[:-len(best)], ctx, m.type) \
-                and not CAPACITY_PREFIX_RE.match(m.text):
+                and not CAPACITY_PREFIX_RE.match(m.text) and not m.text[-len(best) - 1].isascii():   # SiC|模块: one term
             m = Mention(text=best, start=m.end - len(best), end=m.end, type=m.type, rule=m.rule + "+trim",
                         confidence=m.confidence)
         out.append(m)

@@ -307,6 +307,8 @@ def test_kinds_of_factory_are_no_names(text):
     ("医用同位素生产线二期工程开工", "医用同位素生产线二期工程", "Project"),   # the works of a phase
     ("柔性显示光学薄膜产业化项目签约", "柔性显示光学薄膜产业化项目", "Project"),
     ("温州经开区国有资本投资运营有限公司负责建设", "温州经开区国有资本投资运营有限公司", "Company"),   # 国有 shielded
+    ("博某科技高速光模块扩产项目相继签约", "博某科技高速光模块扩产项目", "Project"),   # 高速 is no verb
+    ("加快斯某半导体车规级SiC模块产业化项目建设。见表：模块产业化项目", "斯某半导体车规级SiC模块产业化项目", "Project"),   # SiC|模块
     ("抄送：县发改局。\n湖州莫干山高新技术产业开发区管理委员会办公室　　2025年1月10日印发", "湖州莫干山高新技术产业开发区管理委员会办公室", "Organization"),
 ])
 def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):

@@ -407,23 +407,43 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
             out.append(m)                         # written so before and already joined: the same project
             continue
         targets = owned.get(company, set()) - {own, None}
+        if not m.text.endswith(PROJECT_WORD):     # 某某储能二期: a phase of the company's project
+            same = [t for t in targets if any(kind in n for n in table.names[t])]
+            if len(same) == 1:
+                _join_reference(table, own, same[0], m.text)
+                out.append(m)
+            elif targets:
+                _forget(table, own)               # the next phase of the company's project: no name
+            else:
+                out.append(m)                     # 某某精工二期 of a company with no other project
+            continue
         if kind in PHASES and any(_other_phase(n, kind) for t in targets for n in table.names[t]):
             out.append(m)                         # 某某二期项目 beside 某某…项目（一期）: the next phase
             continue
         if len(targets) == 1:
-            target = targets.pop()
-            table.preferred.setdefault(target, max(table.names[target], key=len))   # not the reference
-            if own is not None:
-                table.merge(own, target)          # 某某齿轮技改项目 is 某某齿轮's 年产…技改项目
-            else:
-                table.claim(target, m.text)
+            _join_reference(table, own, targets.pop(), m.text)   # 某某齿轮技改项目 is 某某齿轮's 年产…技改项目
             out.append(m)
         elif kind:
             out.append(m)                         # 某某二期项目 with no project to join stays a project
         else:
-            for name in [n for n, cid in table.owner.items() if cid == own]:
-                del table.owner[name]
+            _forget(table, own)
     return out
+
+
+def _join_reference(table: NameTable, own: int | None, target: int, name: str) -> None:
+    """Make ``name`` (cluster ``own``, if it has one) a name of the project ``target``, whose
+    label stays its full name, not the reference."""
+    table.preferred.setdefault(target, max(table.names[target], key=len))
+    if own is not None:
+        table.merge(own, target)
+    else:
+        table.claim(target, name)
+
+
+def _forget(table: NameTable, cid: int | None) -> None:
+    """Take the names of cluster ``cid`` out of the table (propagation does not find them again)."""
+    for name in [n for n, owner in table.owner.items() if owner == cid]:
+        del table.owner[name]
 
 
 def product_references(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
@@ -475,9 +495,12 @@ def _other_phase(name: str, phase: str) -> bool:
 
 def _company_project(m: Mention, table: NameTable, ctx: RuleContext) -> tuple[int, str] | None:
     """(company cluster, kind word) of a project named 公司名 + kind + 项目, if it is one."""
-    if not m.text.endswith(PROJECT_WORD):
+    if m.text.endswith(PHASES):
+        stem = m.text                             # a bare phase: 某某储能二期
+    elif m.text.endswith(PROJECT_WORD):
+        stem = m.text[: -len(PROJECT_WORD)]
+    else:
         return None
-    stem = m.text[: -len(PROJECT_WORD)]
     kind = next((k for k in PROJECT_KINDS if stem.endswith(k) and len(stem) > len(k) + 1), "")
     company = _company_of(stem[: len(stem) - len(kind)], table, ctx)
     return None if company is None else (company, kind)

@@ -373,3 +373,21 @@ def test_the_works_of_a_park_name_no_company():
     [ex] = _extract("秀某新区内的秀某微电子产业园位于嘉北街道。秀某微电子产业园二期工程开工建设。")
     assert [e.label for e in ex.entities if e.type == "Company"] == []
     assert [e.label for e in ex.entities if e.type == "Project"] == ["秀某微电子产业园二期工程"]
+
+
+def test_a_bare_phase_of_a_company_joins_its_project_of_that_phase():
+    [ex] = _extract("长兴某澈膜材料有限公司（以下简称“某澈膜材”）年产5000万平方米反渗透膜二期项目开工。"
+                    "全年推进某澈膜材二期等重点项目建设。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert project.label == "年产5000万平方米反渗透膜二期项目"
+    assert "某澈膜材二期" in {m.text for m in project.mentions}
+
+
+def test_a_bare_next_phase_of_a_companys_project_is_no_project():
+    [ex] = _extract("杭州某湾储能科技有限公司（以下简称“某湾储能”）年产8GWh储能电池项目投产。明年加快某湾储能二期建设。")
+    assert [e.label for e in ex.entities if e.type == "Project"] == ["年产8GWh储能电池项目"]
+
+
+def test_a_bare_phase_of_a_company_with_no_other_project_is_a_project():
+    [ex] = _extract("某越精工（杭州）有限公司是日本企业在华设立的子公司。此次实施的某越精工二期总投资4800万美元。")
+    assert [e.label for e in ex.entities if e.type == "Project"] == ["某越精工二期"]

@@ -10,7 +10,8 @@ from kg.nlp.textutil import CJK
 from kg.records import Mention
 
 DECLARED_RE = re.compile(
-    r"\s*[（(，,]\s*(?:以下简称|以下称|下称|简称|原名|原)\s*[:：]?\s*[“\"「『]?"
+    r"\s*[（(，,]\s*(?:[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9 .&'\-]{1,40}[，,]\s*)?"   # a Latin original first
+    r"(?:以下简称|以下称|下称|简称|原名|原)\s*[:：]?\s*[“\"「『]?"
     rf"([{CJK}A-Za-z0-9·&]{{2,16}})[”\"」』]?\s*[）)，,]")   # （以下简称“X”）, or ，以下简称“X”， in a bracket
 REGION_RE = re.compile(rf"[（(][{CJK}]{{2,4}}[）)]")
 RANK_RE = re.compile("国家级|省级|市级|区级|县级")

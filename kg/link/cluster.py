@@ -174,7 +174,11 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
         declared = declared_alias(text, m)
         if declared:
             other = table.lookup(declared)
-            if other is not None and other != cid and table.kind[other] == table.kind[cid]:
+            if other is not None and other != cid and m.type == "Company" and not _same_region(m, table.names[other]):
+                table.names[other].discard(declared)   # the brand a subsidiary 某某（杭州）有限公司 derived
+                table.owner[key(declared)] = cid        # is the short name its parent declares
+                table.names[cid].add(declared)
+            elif other is not None and other != cid and table.kind[other] == table.kind[cid]:
                 table.merge(other, cid)           # 某某新区（原某某湾新区）: the former name was read first
             else:
                 table.claim(cid, declared)
@@ -518,7 +522,34 @@ def _projects_after_companies(text: str, mentions: list[Mention], table: NameTab
             company, project = table.lookup(a.text), table.lookup(b.text)
             if company is not None and project is not None:
                 owned[company].add(project)
+    for companies, project in _invested_projects(text, ordered):
+        for name in companies:
+            if (company := table.lookup(name)) is not None and (cid := table.lookup(project)) is not None:
+                owned[company].add(cid)
     return owned
+
+
+INVEST_RE = re.compile(r"投资|投建|建设|实施")
+
+
+def _invested_projects(text: str, ordered: list[Mention]) -> list[tuple[list[str], str]]:
+    """(companies, project) of each sentence that names one project, after the companies and a
+    verb of investing (某某集团…将通过其在华全资子公司某某（杭州）有限公司投资12亿元，建设…项目)."""
+    out = []
+    sentence: list[Mention] = []
+    for m in [*ordered, None]:
+        if m is None or sentence and SENTENCE_END_RE.search(text, sentence[-1].end, m.start):
+            projects = [i for i, x in enumerate(sentence) if x.type == "Project"]
+            if len(projects) == 1 and projects[0] > 0:
+                before = sentence[:projects[0]]
+                last = before[-1]
+                companies = [x.text for x in before if x.type == "Company"]
+                if companies and INVEST_RE.search(text, last.end, sentence[projects[0]].start):
+                    out.append((companies, sentence[projects[0]].text))
+            sentence = []
+        if m is not None:
+            sentence.append(m)
+    return out
 
 
 DECLARED_HEAD_RE = re.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?$")

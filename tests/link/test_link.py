@@ -25,6 +25,8 @@ def test_declared_alias():
     text = "在宁波云湖经济开发区(以下简称“云开区”)的会议室里"
     m = Mention(text="宁波云湖经济开发区", start=1, end=10, type="Park")
     assert declared_alias(text, m) == "云开区"
+    latin = "德国某特曼液压集团（Rothmann Hydraulik，以下简称“某特曼”）将"
+    assert declared_alias(latin, Mention(text="德国某特曼液压集团", start=0, end=9, type="Company")) == "某特曼"
 
 
 def _extract(*texts):
@@ -391,3 +393,18 @@ def test_a_bare_next_phase_of_a_companys_project_is_no_project():
 def test_a_bare_phase_of_a_company_with_no_other_project_is_a_project():
     [ex] = _extract("某越精工（杭州）有限公司是日本企业在华设立的子公司。此次实施的某越精工二期总投资4800万美元。")
     assert [e.label for e in ex.entities if e.type == "Project"] == ["某越精工二期"]
+
+
+def test_a_parent_declaring_its_short_name_after_its_latin_one_stays_apart_from_its_subsidiary():
+    [ex] = _extract("法国达某软件集团（Dalmont Logiciels，以下简称“达某”）有意在亚太地区设立研发中心。达某总部位于法国图卢兹。"
+                    "2024年5月，达某通过其在华全资子公司达某软件（杭州）有限公司投资5亿元，在云栖小镇建设达某亚太人工智能研发中心项目。")
+    companies = {e.label: {m.text for m in e.mentions} for e in ex.entities if e.type == "Company"}
+    assert companies == {"法国达某软件集团": {"法国达某软件集团", "达某"}, "达某软件（杭州）有限公司": {"达某软件（杭州）有限公司"}}
+
+
+def test_a_project_a_company_invests_in_through_its_subsidiary_is_its_project():
+    [ex] = _extract("德国罗某曼液压集团（Rothmann Hydraulik，以下简称“罗某曼”）将通过其在华全资子公司罗某曼液压（杭州）有限公司投资12亿元，"
+                    "建设高端液压元件研发及生产基地项目。据悉，罗某曼项目从首次接触到正式签约仅用了4个月。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert project.label == "高端液压元件研发及生产基地项目"
+    assert {m.text for m in project.mentions} == {"高端液压元件研发及生产基地项目", "罗某曼项目"}

@@ -475,6 +475,46 @@ def _leading_company(name: str, table: NameTable) -> int | None:
     return None
 
 
+BRAND_REFERENCE_MAX = 12   # 某曜医疗微创器械项目: a reference is short; 年产…项目 names are not references
+
+
+def brand_references(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
+    """A short project reference written with a company's brand and a few product words (某云项目,
+    某曜医疗微创器械项目, 某格医药总部项目) is the one project the companies of that brand own
+    whose name holds the product's first two characters."""
+    owned = None
+    for m in mentions:
+        own = table.lookup(m.text) if m.type == "Project" and m.text.endswith(PROJECT_WORD) else None
+        if own is None or len(m.text) > BRAND_REFERENCE_MAX or any(c.isdigit() for c in m.text) \
+                or len(table.names[own] - set(derived_aliases(fold(m.text), "Project", ctx))) > 1:
+            continue
+        owned = owned if owned is not None else _projects_after_companies(text, mentions, table)
+        stem = m.text[: -len(PROJECT_WORD)]
+        found = _brand_owners(stem, table, owned, ctx)
+        if found is None:
+            continue
+        brand, owners = found
+        rest = stem[len(brand):]
+        if rest and (len(rest) < 2 or _company_of(brand, table, ctx) is None):
+            continue                              # product words follow a company's name, not a bare brand
+        candidates = {p for c in owners for p in owned[c]} - {own}
+        candidates = {p for p in candidates if p in table.names and any(rest[:2] in n for n in table.names[p])}
+        if len(candidates) == 1:
+            _join_reference(table, own, candidates.pop(), m.text)
+
+
+def _brand_owners(stem: str, table: NameTable, owned: dict[int, set[int]], ctx: RuleContext) -> tuple[str, set[int]] | None:
+    """The longest start of ``stem`` (two characters at least) that starts company names, with
+    the companies of those names that own projects."""
+    names = [(strip_places(fold(n), ctx), cid) for cid, kind in table.kind.items()
+             if kind == "Company" and cid in table.names for n in table.names[cid]]
+    for size in range(len(stem), 1, -1):
+        named = {cid for n, cid in names if n.startswith(stem[:size])}
+        if named:
+            return stem[:size], named & owned.keys()
+    return None
+
+
 def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str | None:
     """The product words of ``stem`` after a company name it starts with (某固股份 + 低碳车轮); none
     when ``stem`` is a company's name itself (某澄新材项目: the company's project)."""
@@ -673,6 +713,7 @@ def link_document(text: str, mentions: list[Mention], ctx: RuleContext,
     embedded_companies(text, mentions, table, ctx)
     mentions = company_projects(text, mentions, table, ctx)
     product_references(mentions, table, ctx)
+    brand_references(text, mentions, table, ctx)
     found = list_mates(text, company_led_projects(propagate(text, mentions, table, known), table), ctx)
     return entities(found, table, ctx)
 

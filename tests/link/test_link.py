@@ -408,3 +408,23 @@ def test_a_project_a_company_invests_in_through_its_subsidiary_is_its_project():
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert project.label == "高端液压元件研发及生产基地项目"
     assert {m.text for m in project.mentions} == {"高端液压元件研发及生产基地项目", "罗某曼项目"}
+
+
+def test_a_short_reference_by_brand_and_product_joins_the_brands_one_project_holding_the_product():
+    [ex] = _extract("主会场设在浙江华某医疗器械有限公司（以下简称“华某医疗”）年产500万套微创手术器械项目现场。"
+                    "华某医疗微创器械项目投产后，年产值可达8亿元。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert {m.text for m in project.mentions} == {"年产500万套微创手术器械项目", "华某医疗微创器械项目"}
+
+
+def test_a_reference_by_the_bare_brand_joins_the_project_its_companies_invest_in():
+    [ex] = _extract("去年6月，星某娱乐集团通过其在华全资子公司星某娱乐（绍兴）网络科技有限公司投资5亿元，"
+                    "建设星某娱乐数字内容研发中心项目。“星某项目落地后，小镇的短板补上了。”")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert {m.text for m in project.mentions} == {"星某娱乐数字内容研发中心项目", "星某项目"}
+
+
+def test_a_companys_second_named_project_is_not_a_reference_to_its_first():
+    [ex] = _extract("2021年，中某传感通过全资子公司杭州中某智造有限公司投资建设年产5亿颗MEMS传感器芯片项目。"
+                    "目前，中某传感正在物联网小镇建设中某传感研发总部项目。")
+    assert sorted(e.label for e in ex.entities if e.type == "Project") == ["中某传感研发总部项目", "年产5亿颗MEMS传感器芯片项目"]

@@ -184,6 +184,8 @@ def ends_collective(prefix: str, ctx: RuleContext) -> bool:
     if word is None:
         return False
     owner = prefix[: -len(word)]
+    while (word := longest_ending(owner, ctx.words("collective"))) is not None:
+        owner = owner[: -len(word)]              # 最大单体外资项目, 高能级外资项目: modifiers in a row
     return len(leftover(owner, ctx)[0]) < 2 or owner.endswith(OWNER_ENDS)   # 某开发区重大项目
 
 

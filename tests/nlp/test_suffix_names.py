@@ -326,6 +326,8 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "绿色石化、新材料、高端装备领域项目占比超八成。",
     "公司最初在滨江一处孵化器起步。",             # a count (一处)
     "加快建设人才公寓项目。",                     # a kind of project
+    "这是开发区近年来引进的最大单体外资项目。",     # modifiers in a row before 项目
+    "全年引进高能级外资项目3个。",
     "推动一批强链补链项目落地。",                 # a slogan
     "其自主研发的CAR-T疗法已进入临床二期。",       # a phase of a trial
     "投向实体经济项目：1100余个",                  # a figures box: neither is a name

@@ -54,7 +54,12 @@ def ends_sentence(text: str) -> bool:
     body = text.rstrip(_QUOTES)
     if len(body) < len(text):
         return bool(body) and body[-1] in SENTENCE_FINAL
-    return bool(text) and (text[-1] in SENTENCE_FINAL or text[-1] in CLOSING_BRACKETS)
+    return bool(text) and (text[-1] in SENTENCE_FINAL or text[-1] in CLOSING_BRACKETS
+                           and _REGION_IN_NAME_RE.search(text) is None)
+
+
+# a company's region in brackets, right after its brand: the legal name goes on (某某（杭州）|生物技术有限公司)
+_REGION_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff][（(][\u4e00-\u9fff]{2,3}[）)]$")
 
 
 def ends_unit(text: str) -> bool:
@@ -86,14 +91,15 @@ def is_parenthetical(text: str) -> bool:
     return text[:1] in "(（【[" and text[-1:] in CLOSING_BRACKETS
 
 
-def starts_block(text: str) -> bool:
-    """True if the line opens a list item, or is a dateline, headline or parenthetical note."""
+def starts_block(text: str, *, headline: bool = True) -> bool:
+    """True if the line opens a list item, or is a dateline, headline (unless ``headline`` is
+    false: a table row's cells are spaced like one) or parenthetical note."""
     return (
         _LIST_START_RE.match(text) is not None
         or is_byline(text)
         or is_dateline(text)
         or is_parenthetical(text)
-        or is_headline(text)
+        or headline and is_headline(text)
     )
 
 

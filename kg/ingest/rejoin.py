@@ -115,10 +115,10 @@ def spans_word(tail: str, right: str, counts: Counter[str]) -> bool:
 
 
 def is_blocked(left: Paragraph, right: str, *, headline: bool = True) -> bool:
-    """True if no evidence may join: ``left`` ends a sentence or is a headline (unless
-    ``headline`` is false) or dateline, or ``right`` opens a block (list item, dateline,
-    headline, bracketed note)."""
-    return left.final or headline and left.is_headline() or left.is_dateline() or starts_block(right)
+    """True if no evidence may join: ``left`` ends a sentence or is a headline or dateline, or
+    ``right`` opens a block (list item, dateline, headline, bracketed note). With ``headline``
+    false neither side is tested for being a headline (table cells are spaced like one)."""
+    return left.final or headline and left.is_headline() or left.is_dateline() or starts_block(right, headline=headline)
 
 
 def has_strong_ending(left: Paragraph) -> bool:

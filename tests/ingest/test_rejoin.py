@@ -230,3 +230,18 @@ def test_a_table_moves_no_cell_out_as_a_caption_and_a_cell_ending_a_name_is_whol
     assert "平湖市某山港开发建设集团有限公司" in cells
     assert "某晟环保年产30万吨绿色包装纸技改项目" in cells          # a wrapped end of a name
     assert "序号" in cells and "项目名称" in cells
+
+
+def test_a_spaced_table_row_broken_inside_a_name_is_joined():
+    text = ("表1 重点项目推进情况\n序号 项目名称 建设单位 总投资\n"
+            "1 某美华东创新药制剂国际化产\n业基地项目 杭州某美华东制药有限公司 32.0 主体结顶\n"
+            "2 无菌制剂生产线智能化技改项\n目 杭州某沙东制药有限公司 8.6 竣工投产\n")
+    rows = reflow(text).split("\n\n")
+    assert "1 某美华东创新药制剂国际化产业基地项目 杭州某美华东制药有限公司 32.0 主体结顶" in rows
+    assert "2 无菌制剂生产线智能化技改项目 杭州某沙东制药有限公司 8.6 竣工投产" in rows
+
+
+def test_a_line_ending_in_a_companys_region_bracket_goes_on():
+    text = ("外资项目5个。瑞士某沙集团（Lonza）通过其在华全资子公司某沙（杭州）\n"
+            "生物技术有限公司投资12亿元建设细胞与基因治疗CDMO基地项目，这是最大的项目。")
+    assert reflow(text) == text.replace("\n", "")

@@ -251,7 +251,7 @@ def _speaks_a_sentence(text: str, start: int) -> bool:
     return len(line) > QUESTION_MIN and SENTENCE_END_RE.search(line) is not None
 
 
-QUESTION_MIN = 16
+QUESTION_MIN = 6        # 记者：某某。 is a credit; 记者：公司是怎么起步的？ a question
 SENTENCE_END_RE = re.compile("[。？！?!]")
 
 

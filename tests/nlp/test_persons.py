@@ -110,6 +110,8 @@ def test_an_interviewers_question_is_no_name():
     text = "记者：梅山的私募基金产业在全国有名，优势在哪里？\n陈立新：一是政策稳定。"
     assert "梅山" not in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]
     assert [m.text for m in find_mentions("记者：张三 通讯员：李四", rule_context())] == ["张三", "李四"]
+    short = "记者：公司是怎么起步的？\n韩立军：是中试。"      # a short question too
+    assert "公司" not in [m.text for m in find_mentions(short, rule_context()) if m.type == "Person"]
 
 
 def test_a_transliteration_ends_before_a_time_word():

@@ -156,7 +156,8 @@ def joins_cell(left: Paragraph, right: str, counts: Counter[str]) -> bool:
         return True
     tail = left.tail()
     if len(right) <= NAME_END_CELL_MAX and right.endswith(NAME_ENDS):
-        return len(tail) >= NAMED_CELL_MIN and not tail.endswith(NAME_ENDS) and not left.final
+        return len(tail) >= NAMED_CELL_MIN and not left.final and (
+            not tail.endswith(NAME_ENDS) or tail.endswith("集团") and right.endswith("公司"))   # …集团 | 有限公司
     if tail.endswith(NAME_ENDS):
         return False
     return not is_blocked(left, right, headline=False) and spans_word(left.tail(), right, counts)   # spaced cells are no headline

@@ -350,11 +350,26 @@ def _shortens(short: str, full: str, kind: str, ctx: RuleContext | None = None) 
         return False
     if kind == "Project":
         return len(short) >= PROJECT_TAIL_MIN and full.endswith(short)
+    if kind == "Company":
+        return ctx is not None and _company_abbreviation(short, full, ctx)
     if kind == "Park" and len(short) >= PARK_TAIL_MIN and full.endswith(short):
         return True                      # 星汇科创中心 of 鹿江口星汇科创中心 (a prefix no gazetteer knows)
     if ctx is not None and strip_places(short, ctx) in ctx.suffix_rules:
         return False                     # 某州大学 is a body of its own, not short for 某州医科大学
     return len(short) <= 4 and is_abbreviation(short, full)
+
+
+LEGAL_FORM_RE = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+
+
+def _company_abbreviation(short: str, full: str, ctx: RuleContext) -> bool:
+    """Whether ``short`` abbreviates the legal name ``full`` keeping its brand and its head word
+    (运某城建集团 of 杭州运某城市建设发展集团有限公司): the first two and the last two characters
+    agree and the rest are taken in order."""
+    core = strip_places(LEGAL_FORM_RE.sub("", REGION_RE.sub("", fold(full))), ctx)
+    brief = strip_places(fold(short), ctx)
+    return (core != fold(full) and 4 <= len(brief) < len(core) and brief[:2] == core[:2]
+            and brief[-2:] == core[-2:] and is_abbreviation(brief, core))
 
 
 def abbreviations(mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
@@ -363,7 +378,7 @@ def abbreviations(mentions: list[Mention], table: NameTable, ctx: RuleContext) -
     cluster has no other names: 储能变流器项目 may bring along 储能变流器, derived from it)."""
     texts: dict[str, dict[str, None]] = defaultdict(dict)   # distinct texts per type, in order
     for m in mentions:
-        if m.type in ("Organization", "Park", "Project"):
+        if m.type in ("Organization", "Park", "Project", "Company"):
             texts[m.type][m.text] = None
     for kind, names in texts.items():
         for name in names:
@@ -373,7 +388,7 @@ def abbreviations(mentions: list[Mention], table: NameTable, ctx: RuleContext) -
 def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: RuleContext) -> None:
     """Move ``name`` (and the names derived from it) to the one cluster it shortens, if any."""
     cid = table.lookup(name)
-    own = {name, *derived_aliases(fold(name), kind, ctx)} if kind == "Project" else {name}
+    own = {name, *derived_aliases(fold(name), kind, ctx)} if kind in ("Project", "Company") else {name}
     if cid is not None and table.names[cid] - own:
         return
     fits = {table.lookup(full) for full in names if _shortens(name, full, kind, ctx)} - {None, cid}
@@ -562,11 +577,24 @@ def _projects_after_companies(text: str, mentions: list[Mention], table: NameTab
             company, project = table.lookup(a.text), table.lookup(b.text)
             if company is not None and project is not None:
                 owned[company].add(project)
+    for b in ordered:
+        if b.type == "Project" and (company := _company_ending_at(text, b.start, table)) is not None \
+                and (project := table.lookup(b.text)) is not None:
+            owned[company].add(project)           # 某某精密年产…项目 before 某某精密 was found again
     for companies, project in _invested_projects(text, ordered):
         for name in companies:
             if (company := table.lookup(name)) is not None and (cid := table.lookup(project)) is not None:
                 owned[company].add(cid)
     return owned
+
+
+def _company_ending_at(text: str, end: int, table: NameTable) -> int | None:
+    """The company cluster whose name (2–12 characters, longest first) ends right at ``end``."""
+    for size in range(min(end, 12), 1, -1):
+        cid = table.lookup(text[end - size:end])
+        if cid is not None and table.kind[cid] == "Company":
+            return cid
+    return None
 
 
 INVEST_RE = re.compile(r"投资|投建|建设|实施")

@@ -222,13 +222,15 @@ def test_a_table_moves_no_cell_out_as_a_caption_and_a_cell_ending_a_name_is_whol
             "1\n年产20万台园林机械发动机项目\n某纳迪动力（永康）有限公司\n主体施工\n"
             "2\n某锋电动年产300万台锂电工\n具项目\n浙江某锋电动工具有限公司\n设备安装调试\n"
             "3\n某山港高端装备产业园二期标准\n厂房工程\n平湖市某山港开发建设集团有限\n公司\n主体结顶\n"
-            "4\n某晟环保年产30万吨绿色包装纸\n技改项目\n浙江某晟环保纸业股份有限公司\n")
+            "4\n某晟环保年产30万吨绿色包装纸\n技改项目\n浙江某晟环保纸业股份有限公司\n"
+            "5\n半山数智装备产业园二期标准厂房工程\n杭州某河城市建设发展集团\n有限公司\n基础施工\n")
     cells = reflow(text).split("\n\n")
     assert "主体施工" in cells                                  # not joined to 具项目 around a caption
     assert "某锋电动年产300万台锂电工具项目" in cells
     assert "某山港高端装备产业园二期标准厂房工程" in cells          # 程平 is no reason to join
     assert "平湖市某山港开发建设集团有限公司" in cells
     assert "某晟环保年产30万吨绿色包装纸技改项目" in cells          # a wrapped end of a name
+    assert "杭州某河城市建设发展集团有限公司" in cells                # …集团 | 有限公司
     assert "序号" in cells and "项目名称" in cells
 
 

@@ -428,3 +428,16 @@ def test_a_companys_second_named_project_is_not_a_reference_to_its_first():
     [ex] = _extract("2021年，中某传感通过全资子公司杭州中某智造有限公司投资建设年产5亿颗MEMS传感器芯片项目。"
                     "目前，中某传感正在物联网小镇建设中某传感研发总部项目。")
     assert sorted(e.label for e in ex.entities if e.type == "Project") == ["中某传感研发总部项目", "年产5亿颗MEMS传感器芯片项目"]
+
+
+def test_a_company_abbreviated_with_its_brand_and_head_word_joins_its_legal_name():
+    [ex] = _extract("由运某城建集团负责建设的产业园二期工程完成基础施工。建设单位：杭州运某城市建设发展集团有限公司。")
+    [company] = [e for e in ex.entities if e.type == "Company"]
+    assert {m.text for m in company.mentions} == {"运某城建集团", "杭州运某城市建设发展集团有限公司"}
+
+
+def test_a_project_written_after_a_short_name_found_only_later_is_the_companys_project():
+    [ex] = _extract("其中，恒某精密年产2万台工业减速机技改项目完成设备安装。建设单位为杭州恒某精密机械有限公司。"
+                    "明年推动恒某精密技改项目达产。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert "恒某精密技改项目" in {m.text for m in project.mentions}

@@ -127,5 +127,21 @@ def resolve(mentions: list[Mention], text: str, ctx: RuleContext) -> list[Mentio
     """Apply the filters in order and return sorted, non-overlapping mentions."""
     mentions = trim_to_gazetteer(trim_to_known(projects_by_anaphor(mentions, text), text, ctx), text, ctx)
     mentions = with_country(mentions, text, ctx)
-    mentions = drop_persons_named_like_orgs(mentions)
+    mentions = drop_persons_named_like_orgs(projects_without_leading_verb(mentions))
     return longest_first(persons_to_known(mentions))
+
+
+LEADING_VERBS = ("建设", "投资", "投建")    # sit inside company names (某某建设集团), never start a project's
+PROJECT_MIN = 6
+
+
+def projects_without_leading_verb(mentions: list[Mention]) -> list[Mention]:
+    """A project name does not start with the verb that builds it: 在某镇建设某某研发中心项目 →
+    某某研发中心项目 (the verb was kept because names such as 某某建设集团 hold it)."""
+    out = []
+    for m in mentions:
+        verb = next((v for v in LEADING_VERBS if m.text.startswith(v)), None) if m.type == "Project" else None
+        if verb is not None and len(m.text) - len(verb) >= PROJECT_MIN:
+            m = replace(m, text=m.text[len(verb):], start=m.start + len(verb), rule=m.rule + "+verb")
+        out.append(m)
+    return out

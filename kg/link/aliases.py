@@ -68,7 +68,18 @@ def company_aliases(name: str, ctx: RuleContext) -> list[str]:
     out = [core, bare, *brands, strip_places(name, ctx)]    # 美国某某工具公司 is also 某某工具公司
     if "集团" in name:                      # 某某科技集团 is also written 某某集团
         out += [b + "集团" for b in (bare, *brands) if not b.endswith("集团")]
-    return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx)]
+    return [a for a in dict.fromkeys(out) if a != name and _usable(a, ctx) and _has_brand(a, ctx)]
+
+
+ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "园区", "新城")
+
+
+def _has_brand(alias: str, ctx: RuleContext) -> bool:
+    """Whether a company alias keeps something of its own: not only business words (城投集团,
+    国投集团 of 某县城投集团), nor a zone's bare kind in front (经开区城投集团 of 某水经开区城投集团)."""
+    if alias.startswith(ZONE_WORDS):
+        return False
+    return len(ctx.generic_re.sub("", alias).replace("集团", "")) >= 2
 
 
 def legal_core(name: str, ctx: RuleContext) -> str:

@@ -263,8 +263,9 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False                              # 浙江省五星级小微企业园: a rating, not a name
     if rule.suffix.endswith(LEGAL_ENDS) and len(placeless) >= 2:
         return True                               # 某市某区产业发展集团有限公司: a registered name
-    if rule.suffix == "集团" and 2 <= len(placeless) <= 4 and not ctx.stops_inside(placeless):
-        return True                               # 某盐县城投集团, 某洲国投集团: a local government's group
+    business = placeless[len(zone):] if (zone := next((z for z in ZONE_KINDS if placeless.startswith(z)), "")) else placeless
+    if rule.suffix == "集团" and 2 <= len(business) <= 4 and not ctx.stops_inside(business):
+        return True                               # 某盐县城投集团, 某水经开区城投集团: a local government's or zone's group
     return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
 
 
@@ -293,6 +294,7 @@ def industry_named(prefix: str, ctx: RuleContext) -> bool:
 
 
 LEVELS = frozenset("省市区县镇乡")
+ZONE_KINDS = ("经开区", "高新区", "开发区", "新区")   # a zone's kind after its place (某水经开区城投集团)
 LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司", "(有限合伙)")
 
 

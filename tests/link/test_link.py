@@ -441,3 +441,12 @@ def test_a_project_written_after_a_short_name_found_only_later_is_the_companys_p
                     "明年推动恒某精密技改项目达产。")
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert "恒某精密技改项目" in {m.text for m in project.mentions}
+
+
+def test_two_local_government_groups_share_no_generic_short_name():
+    ctx = rule_context()
+    assert "城投集团" not in company_aliases("金东区城投集团", ctx)
+    assert "经开区城投集团" not in company_aliases("丽水经开区城投集团", ctx)
+    a, b = _extract("由金东区城投集团负责建设。", "由丽水经开区城投集团负责建设。")
+    assert [e.label for e in a.entities if e.type == "Company"] == ["金东区城投集团"]
+    assert [e.label for e in b.entities if e.type == "Company"] == ["丽水经开区城投集团"]

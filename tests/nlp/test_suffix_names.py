@@ -303,6 +303,8 @@ def test_kinds_of_factory_are_no_names(text):
     ("离杭钢集团不远。", "杭钢集团", "Company"),
     ("天津大学浙江研究院（绍兴）揭牌。", "天津大学浙江研究院（绍兴）", "Organization"),   # its seat
     ("由海盐县城投集团负责建设", "海盐县城投集团", "Company"),          # a local government's group
+    ("该工程由丽水经开区城投集团负责建设。", "丽水经开区城投集团", "Company"),   # a zone's group
+    ("由萧山经开区产业发展集团负责建设", "萧山经开区产业发展集团", "Company"),
     ("秀洲国投集团出资10亿元", "秀洲国投集团", "Company"),
     ("医用同位素生产线二期工程开工", "医用同位素生产线二期工程", "Project"),   # the works of a phase
     ("柔性显示光学薄膜产业化项目签约", "柔性显示光学薄膜产业化项目", "Project"),

@@ -26,7 +26,8 @@ LIST_RE, BRACKETED_LIST_RE = (re.compile(rf"((?:{item}、)*(?:{item}(?:和|及|�
 HEAD_BEFORE_RE = re.compile(
     rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{BRACKETED_ITEM}、)*{BRACKETED_ITEM}(?:和|及|以及){BRACKETED_ITEM})(?=[都均等，。；也分,;])")
 RUN_RE = re.compile(rf"((?:{BRACKETED_ITEM}、)+(?:{BRACKETED_ITEM}(?:和|及|以及))?{BRACKETED_ITEM})(?=等|[，。；…,;])")
-APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；、！\n,;!])")
+# (not before 、: 分会场项目：磁材、五金… lists trades)
+APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；！\n,;!])")
 PROJECT_HEAD_RE = re.compile(r"^[^，。；！？\n,;!?]{0,12}?(?:项目)")
 QUOTED_RE = re.compile(rf"[“\"]([{CJK}A-Za-z0-9·&]{{2,16}})[”\"]")
 ASPECT_RE = re.compile("[着了过]")       # aspect particles only follow verbs

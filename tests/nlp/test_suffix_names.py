@@ -334,6 +334,12 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "加快建设人才公寓项目。",                     # a kind of project
     "这是开发区近年来引进的最大单体外资项目。",     # modifiers in a row before 项目
     "全年引进高能级外资项目3个。",
+    "分会场项目：磁材、五金加速向高攀升",           # a venue's projects; trades listed after it
+    "主会场项目全部开工。",
+    "他跟着领导跑出一串项目。",                     # a count (一串)
+    "项佳敏说，跟着雷晓峰跑项目，最大的感受就是快",   # a verb and its object
+    "潘立新表示，接下来经开区将围绕新能源汽车布局。",  # 接下来 is no part of a name
+    "“这几年小镇的通航产业链越来越完整。”",
     "推动一批强链补链项目落地。",                 # a slogan
     "其自主研发的CAR-T疗法已进入临床二期。",       # a phase of a trial
     "投向实体经济项目：1100余个",                  # a figures box: neither is a name

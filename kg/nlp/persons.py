@@ -205,8 +205,11 @@ def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True
     """End of a name starting at ``start`` (right after a title) whose right side is a
     boundary, a cue word, a function word or a verb."""
     weak = ctx.words("person_after_weak")
-    for size in (3, 2, 4, 5):
+    japanese = text[start:start + 2] in ctx.rare_surnames       # 小林正人: a two-character given name first
+    for size in (4, 3, 5, 2) if japanese else (3, 2, 4, 5):
         end = start + size
+        if japanese and any(ctx.after_re.match(text, pos) or ctx.stop_at(text, pos) for pos in range(start + 2, end)):
+            continue                             # 小林表示, 山田浩说: the verb after the name
         if end > len(text) or not is_name(ctx, text[start:end], rare_ok=rare_ok, common_ok=common_ok) \
                 or (size == 3 and _verb_across(text, end, ctx)):
             continue

@@ -85,6 +85,9 @@ def test_common_words_are_not_persons(text):
     ("创始人张早荣获创业英才奖", ["张早"]),                                   # 荣获 is the cue
     ("集团首席执行官卢卡·马佐尼通过视频连线说", ["卢卡·马佐尼"]),
     ("2020年与同事孟可心共同创办了公司", ["孟可心"]),
+    ("堀田精工中国区总经理小林正人说。", ["小林正人"]),                        # a Japanese given name of two
+    ("总经理山田浩说，", ["山田浩"]),                                         # of one, before the verb
+    ("总经理小林表示", ["小林"]),
 ])
 def test_context_decides_the_name(text, expected):
     assert persons(text) == expected

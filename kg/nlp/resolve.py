@@ -100,7 +100,7 @@ def drop_persons_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
 
 
 PROJECT_ANAPHOR_RE = re.compile(r"[。，；,;]?\s*(?:该项目|这个项目|此项目|项目)")
-PLACE_CUE_RE = re.compile(r"(?:落地|落户|位于|入驻|坐落|在|于|到)[^，。；,;]{0,6}$")
+PLACE_CUE_RE = re.compile(r"(?:落地|落户|位于|入驻|坐落|在|于|到)[^，。；,;]{0,12}$")   # 落户某某经开区内的|某某产业园
 
 
 def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:
@@ -109,7 +109,7 @@ def projects_by_anaphor(mentions: list[Mention], text: str) -> list[Mention]:
     return [Mention(text=m.text, start=m.start, end=m.end, type="Project", rule=m.rule + "+anaphor",
                     confidence=m.confidence)
             if m.type == "Park" and PROJECT_ANAPHOR_RE.match(text, m.end)
-            and not PLACE_CUE_RE.search(text, max(0, m.start - 8), m.start) else m for m in mentions]
+            and not PLACE_CUE_RE.search(text, max(0, m.start - 14), m.start) else m for m in mentions]
 
 
 def persons_to_known(mentions: list[Mention]) -> list[Mention]:

@@ -129,7 +129,7 @@ def _name_before_role(text: str, pos: int, boundary: str) -> tuple[int, int] | N
 
 
 BYLINE_LINE_RE = re.compile(r"^[^\n]{0,40}(?:记者|通讯员)[^\n]{0,60}$", re.M)
-BYLINE_TOKEN_RE = re.compile(rf"(?<=[ \t])([{CJK}]{{2,3}})(?=[ \t]|$)", re.M)
+BYLINE_TOKEN_RE = re.compile(rf"(?<=[ \t])([{CJK}]{{2,3}}|[{CJK}] [{CJK}]{{1,2}})(?=[ \t）)]|$)", re.M)   # 何倩, 何 倩
 
 
 def byline_units(text: str, ctx: RuleContext) -> list[Mention]:
@@ -138,7 +138,7 @@ def byline_units(text: str, ctx: RuleContext) -> list[Mention]:
     out = []
     for line in BYLINE_LINE_RE.finditer(text):
         for m in BYLINE_TOKEN_RE.finditer(text, line.start(), line.end()):
-            name = m.group(1)
+            name = m.group(1).replace(" ", "")
             if name not in MARKERS and name not in LABELS and name not in CREDIT_WORDS \
                     and is_name(ctx, name, rare_ok=True, common_ok=True):
                 out.append(_mention(text, m.start(1), m.end(1), "person.byline_unit", 0.8))
@@ -235,6 +235,9 @@ def titled(text: str, ctx: RuleContext) -> list[Mention]:
         if end is None:                          # 董事长林立说: a common word between a title and a cue
             end = _name_after(text, start, ctx, common_ok=True)
             end = end if end is not None and ctx.after_re.match(text, end) else None
+        if end is None and text[m.end():m.end() + 1] == "的":   # 担任副研究员的某某加入团队: a cue after the name
+            end = _name_after(text, m.end() + 1, ctx, rare_ok=False)
+            start, end = (m.end() + 1, end) if end is not None and ctx.after_re.match(text, end) else (start, None)
         if end is not None:
             out.append(_mention(text, start, end, "person.title_before", 0.85))
     for m in ctx.intro_re.finditer(text):

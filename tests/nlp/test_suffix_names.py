@@ -348,3 +348,13 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
 ])
 def test_no_name_in(text):
     assert [m for m in find_mentions(text, rule_context()) if m.type in ("Park", "Organization", "Project")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("浙江大学、西湖大学两所高校的科研资源就在身边", ["浙江大学", "西湖大学"]),   # 两所: a count
+    ("合伙人周启航曾任中信证券投资银行部董事总经理。", ["周启航"]),   # a department, not a bank
+    ("2015年，於明哲回到母校浙江农林大学任教", ["浙江农林大学"]),              # 母校 is no part of it
+    ("您如何评价智造新城的营商环境？", []),
+])
+def test_names_and_their_edges(text, expected):
+    assert [m.text for m in find_mentions(text, rule_context())] == expected

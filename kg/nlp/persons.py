@@ -101,6 +101,8 @@ def credits(text: str, ctx: RuleContext) -> list[Mention]:
     """Names after byline and credit markers (■, 记者, 通讯员, 文:, 编辑:, … 摄)."""
     out = []
     for m in CREDIT_RE.finditer(text):
+        if ":" in text[m.start():m.start(1)] and _speaks_a_sentence(text, m.start(1)):
+            continue                             # 记者：最后，对年轻的…？ an interviewer's question
         pen = m.group().startswith(PEN_MARKERS)
         out += _names_in(ctx, text, m.start(1), m.end(1), "person.credit", pen_names=pen)
     for role in PHOTO_RE.finditer(text):

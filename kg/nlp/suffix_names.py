@@ -221,8 +221,8 @@ def acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
 
 
 def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
-    if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev):
-        return False
+    if len(prefix) < rule.min_prefix or (rule.exclude_prev and prefix[-1] in rule.exclude_prev) or prefix.endswith("·"):
+        return False                              # 区县·园区: a column's heading
     if prefix in LEVELS:
         return rule.place_prefix_ok or rule.generic_ok   # 市发改委, 区科技局: the level stands for the place
     if rule.suffix == "集团" and prefix[:1] in LEVELS and 3 <= len(prefix) <= 4 and not ctx.stops_inside(prefix[1:]):

@@ -118,6 +118,8 @@ def test_an_interviewers_question_is_no_name():
     assert "梅山" not in [m.text for m in find_mentions(text, rule_context()) if m.type == "Person"]
     assert [m.text for m in find_mentions("记者：张三 通讯员：李四", rule_context())] == ["张三", "李四"]
     short = "记者：公司是怎么起步的？\n韩立军：是中试。"      # a short question too
+    for question in ("记者：最后，对年轻的模具人有什么建议？", "记者：蔡总，您是土生土长的黄岩人吗？"):
+        assert [m.text for m in find_mentions(question, rule_context()) if m.type == "Person"] == []
     assert "公司" not in [m.text for m in find_mentions(short, rule_context()) if m.type == "Person"]
 
 

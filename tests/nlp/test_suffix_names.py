@@ -355,6 +355,9 @@ def test_no_name_in(text):
     ("合伙人周启航曾任中信证券投资银行部董事总经理。", ["周启航"]),   # a department, not a bank
     ("2015年，於明哲回到母校浙江农林大学任教", ["浙江农林大学"]),              # 母校 is no part of it
     ("您如何评价智造新城的营商环境？", []),
+    ("这两年经开区的变化很大", []),
+    ("特种纸产业规模居全国同类园区前列", []),
+    ("区县·园区", []),                                                       # a column's heading
 ])
 def test_names_and_their_edges(text, expected):
     assert [m.text for m in find_mentions(text, rule_context())] == expected

@@ -233,8 +233,9 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return False                              # 一号工程, 民心工程: slogans, not works
     if COUNTED_END_RE.search(prefix):
         return False                              # 某园两大项目, 三个小镇: a count, not a name
-    if rule.type == "Project" and prefix[-1] in VERB_BEFORE_PROJECT:
-        return False                              # 跟着某某跑项目, 抓项目: a verb and its object
+    if rule.type == "Project" and (prefix[-1] in VERB_BEFORE_PROJECT or prefix.endswith("类")
+                                   or CAPITAL_ORIGIN_RE.match(prefix)):
+        return False                              # 跑项目 (a verb and its object), 装备类项目, 韩资光学膜项目 (a kind)
     if rule.type == "Project" and is_park_phase(prefix + rule.suffix, ctx):
         return False                              # 某某产业园一期: a phase of the park, not a project
     if prefix + rule.suffix in ctx.words("generic"):
@@ -342,6 +343,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
 VERB_BEFORE_PROJECT = frozenset("跑抓谈盯")
+CAPITAL_ORIGIN_RE = re.compile("[外内中韩日德美法英意欧台港澳侨民国]资")   # 韩资光学膜项目: where the money is from
 COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?(?:大|个|项|批|类|家|座|轮|次|间|所|趟|处|串|揽子)$")
 AWARD_AFTER_RE = re.compile(r"(?:质量奖|奖|杯|称号)")
 LEGAL_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|株式会社)(?=.)")

@@ -338,6 +338,9 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "分会场项目：磁材、五金加速向高攀升",           # a venue's projects; trades listed after it
     "主会场项目全部开工。",
     "他跟着领导跑出一串项目。",                     # a count (一串)
+    "韩资光学膜项目在兰溪开工",                     # where the money is from, and a product
+    "重点引进智能仓储装备类项目",                   # a kind of project
+    "公司追加投资项目3个",
     "项佳敏说，跟着雷晓峰跑项目，最大的感受就是快",   # a verb and its object
     "潘立新表示，接下来经开区将围绕新能源汽车布局。",  # 接下来 is no part of a name
     "“这几年小镇的通航产业链越来越完整。”",
@@ -358,6 +361,7 @@ def test_no_name_in(text):
     ("这两年经开区的变化很大", []),
     ("特种纸产业规模居全国同类园区前列", []),
     ("区县·园区", []),                                                       # a column's heading
+    ("投资建设的高端光学扩散膜项目，在兰溪开工。", ["高端光学扩散膜项目", "兰溪"]),   # 扩散 is an industrial process
 ])
 def test_names_and_their_edges(text, expected):
     assert [m.text for m in find_mentions(text, rule_context())] == expected

@@ -490,7 +490,8 @@ def _leading_company(name: str, table: NameTable) -> int | None:
     return None
 
 
-BRAND_REFERENCE_MAX = 12   # 某曜医疗微创器械项目: a reference is short; 年产…项目 names are not references
+BRAND_MIN = 3              # 某德鲁斯 of 某德鲁斯集团 and 某德鲁斯海洋装备（舟山）有限公司; two characters may be chance
+BRAND_REFERENCE_MAX = 16   # 某曜医疗微创器械项目: a reference is short; 年产…项目 names are not references
 
 
 def brand_references(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> None:
@@ -510,8 +511,8 @@ def brand_references(text: str, mentions: list[Mention], table: NameTable, ctx: 
             continue
         brand, owners = found
         rest = stem[len(brand):]
-        if rest and (len(rest) < 2 or _company_of(brand, table, ctx) is None):
-            continue                              # product words follow a company's name, not a bare brand
+        if rest and (len(rest) < 2 or _company_of(brand, table, ctx) is None and len(brand) < BRAND_MIN):
+            continue                              # product words follow a company's name or a brand of 3+
         candidates = {p for c in owners for p in owned[c]} - {own}
         candidates = {p for p in candidates if p in table.names and any(rest[:2] in n for n in table.names[p])}
         if len(candidates) == 1:

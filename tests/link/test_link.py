@@ -450,3 +450,10 @@ def test_two_local_government_groups_share_no_generic_short_name():
     a, b = _extract("由金东区城投集团负责建设。", "由丽水经开区城投集团负责建设。")
     assert [e.label for e in a.entities if e.type == "Company"] == ["金东区城投集团"]
     assert [e.label for e in b.entities if e.type == "Company"] == ["丽水经开区城投集团"]
+
+
+def test_a_headline_reference_by_a_brand_of_three_or_more_joins_the_groups_project():
+    [ex] = _extract("海某鲁斯船用氢能动力基地项目落户\n\n挪威海某鲁斯海洋技术集团（Hydrus Marine，以下简称“海某鲁斯集团”）"
+                    "将通过其在华全资子公司海某鲁斯海洋装备（舟山）有限公司投资2.6亿美元，建设船用压载水处理系统及氢燃料电池动力模块生产基地项目。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert project.label == "船用压载水处理系统及氢燃料电池动力模块生产基地项目"

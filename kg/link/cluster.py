@@ -368,6 +368,9 @@ def _company_abbreviation(short: str, full: str, ctx: RuleContext) -> bool:
     agree and the rest are taken in order."""
     core = strip_places(LEGAL_FORM_RE.sub("", REGION_RE.sub("", fold(full))), ctx)
     brief = strip_places(fold(short), ctx)
+    if brief[:1] in "区县市" and core.endswith("集团"):
+        brief = brief[1:]                         # 区城发集团, 县城投集团: the government's group, by its initials
+        return 4 <= len(brief) < len(core) and brief[0] == core[0] and brief[-2:] == core[-2:] and is_abbreviation(brief, core)
     return (core != fold(full) and 4 <= len(brief) < len(core) and brief[:2] == core[:2]
             and brief[-2:] == core[-2:] and is_abbreviation(brief, core))
 

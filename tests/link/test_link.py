@@ -457,3 +457,9 @@ def test_a_headline_reference_by_a_brand_of_three_or_more_joins_the_groups_proje
                     "将通过其在华全资子公司海某鲁斯海洋装备（舟山）有限公司投资2.6亿美元，建设船用压载水处理系统及氢燃料电池动力模块生产基地项目。")
     [project] = [e for e in ex.entities if e.type == "Project"]
     assert project.label == "船用压载水处理系统及氢燃料电池动力模块生产基地项目"
+
+
+def test_a_government_group_written_by_its_level_and_initials_joins_its_legal_name():
+    [ex] = _extract("由区城发集团负责建设的人才公寓二期工程开工。建设单位：杭州临平城市发展集团有限公司。")
+    [company] = [e for e in ex.entities if e.type == "Company"]
+    assert {m.text for m in company.mentions} == {"区城发集团", "杭州临平城市发展集团有限公司"}

@@ -247,6 +247,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
         return True                               # no stop word but a verb next to the suffix (某区建设局)
     if rule.type == "Project" and ends_collective(prefix, ctx):
         return False
+    if rule.suffix in UNIT_SUFFIXES and industry_named(prefix, ctx) and _without_places(prefix, ctx) == prefix:
+        return False                              # 磁材研究院, 特种纸联合实验室: a firm's unit named by its trade
     if rule.type == "Project" and (facility := longest_ending(unphased := _without_phase(prefix), FACILITY_WORDS)) \
             and industry_named(unphased[: -len(facility)], ctx):
         return True                               # 智能照明产业园项目, 智能制造基地三期项目: a facility named by its trade
@@ -260,6 +262,8 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     placeless = _without_places(prefix, ctx)
     if rule.type == "Park" and placeless in ctx.words("industry"):
         return True                               # 某清电气科创园: a place and its trade
+    if rule.suffix in UNIT_SUFFIXES and industry_named(placeless, ctx):
+        return True                               # 缙云智能制造研究院: a place's institute of a trade
     if rule.suffix == "厂" and _place_then_product(prefix, placeless, ctx):
         return True                               # 宁波机床厂, 某县第二造纸厂: a state factory named by place and product
     if placeless.endswith("级"):
@@ -342,6 +346,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
     return found is not None and ctx.suffix_rules[found.group()].type == "Park"
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
+UNIT_SUFFIXES = frozenset({"研究院", "实验室", "研究中心"})
 VERB_BEFORE_PROJECT = frozenset("跑抓谈盯")
 CAPITAL_ORIGIN_RE = re.compile("[外内中韩日德美法英意欧台港澳侨民国]资")   # 韩资光学膜项目: where the money is from
 COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?(?:大|个|项|批|类|家|座|轮|次|间|所|趟|处|串|揽子)$")

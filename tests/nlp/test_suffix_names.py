@@ -363,6 +363,8 @@ def test_no_name_in(text):
     ("区县·园区", []),                                                       # a column's heading
     ("投资建设的高端光学扩散膜项目，在兰溪开工。", ["高端光学扩散膜项目", "兰溪"]),   # 扩散 is an industrial process
     ("此外，高端医用敷料产业化项目也在现场完成签约。", ["高端医用敷料产业化项目"]),   # 敷料 is a product
+    ("公司与高校共建了智能制造研究院。", []),                                  # a firm's unit named by its trade
+    ("缙云智能制造研究院揭牌。", ["缙云智能制造研究院"]),                          # a place names it
     ("去年11月，博日科技分子诊断仪器智能制造技改项目竣工投产", ["博日科技分子诊断仪器智能制造技改项目"]),
 ])
 def test_names_and_their_edges(text, expected):

@@ -52,6 +52,7 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
 
     Numbers that measure a product (年产3000万套…, 12英寸…) stay in the name."""
     cut = ctx.last_stop_end(text, start, end, skip_adjacent=skip_adjacent)
+    cut = _stop_not_in_place(text, start, end, cut, ctx, skip_adjacent)
     if cut == start + 1 and text[start] in CLAUSE_INITIAL and (start == 0 or not text[start - 1].isalnum()):
         cut = start                              # 之江…: 之 opening a clause starts a name
     if start < cut < end - 2 and text[cut - 1:cut + 1] in ctx.words("verbs") and not ctx.stop_at(text, cut):
@@ -70,6 +71,17 @@ def cut_at_stops(text: str, start: int, end: int, ctx: RuleContext, *, skip_adja
         cut = max(cut, m.end())
     if text.endswith("年产", start, cut):
         cut -= 2
+    return cut
+
+
+def _stop_not_in_place(text: str, start: int, end: int, cut: int, ctx: RuleContext, skip_adjacent: bool) -> int:
+    """A stop word that is (the end of) a county's name starts no name after it: the name starts
+    with the place (开化|有机硅材料创新中心, 云和|木玩智造产业园, 奉化|气动智造产业园)."""
+    if cut <= start:
+        return cut
+    for _, s, e in ctx.places.find(text[start:end]):
+        if start + s < cut <= start + e < end:
+            return ctx.last_stop_end(text, start, start + s, skip_adjacent=skip_adjacent)
     return cut
 
 

@@ -220,9 +220,9 @@ def embedded_companies(text: str, mentions: list[Mention], table: NameTable, ctx
         if not found or len(found.group(0)) >= len(m.text) - 1:
             continue
         brand, company = found.group(1), found.group(0)
-        if table.lookup(company) is not None or brand in ctx.words("generic") \
+        if table.lookup(company) is not None or brand in ctx.words("generic") or brand in ctx.words("nouns") \
                 or ctx.places.find(brand) or ctx.stops_inside(brand) or company in ctx.words("industry_nouns"):
-            continue                              # 具身智能机器人…项目: a technology, not a brand
+            continue                              # 具身智能机器人…项目, 手术机器人…项目: a technology, not a brand
         owner = table.lookup(brand)
         if owner is not None and table.kind[owner] == "Company" and any(found.group(2) in n for n in table.names[owner]):
             table.claim(owner, company)           # 某盛传动 of 浙江某盛精密传动股份有限公司

@@ -463,3 +463,8 @@ def test_a_government_group_written_by_its_level_and_initials_joins_its_legal_na
     [ex] = _extract("由区城发集团负责建设的人才公寓二期工程开工。建设单位：杭州临平城市发展集团有限公司。")
     [company] = [e for e in ex.entities if e.type == "Company"]
     assert {m.text for m in company.mentions} == {"区城发集团", "杭州临平城市发展集团有限公司"}
+
+
+def test_a_common_noun_at_the_start_of_a_project_name_is_no_brand():
+    [ex] = _extract("杭州微某医疗机器人有限公司手术机器人产业化项目签约。手术机器人市场空间很大。")
+    assert "手术机器人" not in {e.label for e in ex.entities if e.type == "Company"}

@@ -52,8 +52,14 @@ def _good_brand(brand: str, name: str, ctx: RuleContext) -> bool:
         return False                              # 某城数字能源: the industry is 数字能源; 车规级芯片: a grade; 高效无刷电机
     return (len(rest) >= 2 and brand not in ctx.words("not_person")
             and name not in ctx.words("nouns") and brand not in ctx.words("nouns")
-            and name not in ctx.words("industry_nouns")
+            and name not in ctx.words("industry_nouns") and not _holds_industry_term(brand, ctx)
             and not ctx.stops_inside(brand))
+
+
+def _holds_industry_term(brand: str, ctx: RuleContext) -> bool:
+    """Whether ``brand`` holds an industry term (光计算芯片: 计算 is the technology's, no brand's)."""
+    terms = ctx.words("industry_nouns")
+    return any(brand[i:i + n] in terms for n in (2, 3, 4) for i in range(len(brand) - n + 1))
 
 
 GRADE_ENDS = frozenset("级型式类性")

@@ -162,8 +162,8 @@ def after_township(text: str, start: int, end: int, ctx: RuleContext) -> int:
     """After a township prefix (某某镇某某公司), unless a larger place the gazetteer knows starts
     there and covers it (桐乡市经信局: 桐乡 is a city, not a 乡)."""
     township = TOWNSHIP_RE.match(text, start, end)
-    if township is None:
-        return start
+    if township is None or township.group().endswith("小镇"):
+        return start                              # 某尚小镇人才公寓二期工程: a 特色小镇 is no township
     found = ctx.places.find(text[start:end])
     if found and found[0][1] == 0 and found[0][0].level in ("city", "county") and start + found[0][2] >= township.end() - 1:
         return start

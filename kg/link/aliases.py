@@ -27,6 +27,18 @@ def declared_alias(text: str, m: Mention) -> str | None:
     return found.group(1) if found else None
 
 
+def _place_steps(name: str, ctx: RuleContext) -> list[str]:
+    """``name`` without its first place, its first two places, … (all but the last step of
+    ``strip_places``)."""
+    steps = []
+    while True:
+        found = ctx.places.find(name)
+        if not found or found[0][1] != 0 or len(name) - found[0][2] < 2:
+            return steps[:-1]
+        name = name[found[0][2]:]
+        steps.append(name)
+
+
 def strip_places(name: str, ctx: RuleContext) -> str:
     """``name`` without the place names it starts with (杭州某某 → 某某)."""
     while True:
@@ -94,7 +106,7 @@ ORG_OWN_NAMES = ("大学", "学院", "研究院", "研究所", "医院", "学校
 def park_aliases(name: str, ctx: RuleContext) -> list[str]:
     """Short names of a park: without place prefix (杭州某某新城 → 某某新城) and, for town-like
     platforms, without the suffix (某某小镇 → 某某) when that is not a place or a common word."""
-    out = [strip_places(name, ctx)]
+    out = [strip_places(name, ctx), *_place_steps(name, ctx)]   # 吴兴高新技术产业园区 of 湖州吴兴…
     for long, short in ZONE_ABBREVIATIONS:
         if name.endswith(long) and len(name) > len(long):
             out.append(name[: -len(long)] + short)     # 某兴经济技术开发区 is written 某兴经开区
@@ -143,7 +155,7 @@ def _usable(alias: str, ctx: RuleContext) -> bool:
     if len(alias) < 2 or alias in ctx.words("generic") or alias in ctx.words("industry") \
             or alias in ctx.words("nouns") or alias in ctx.words("verbs") \
             or _short_before_suffix(alias, ctx) or _starts_with_suffix(alias, ctx) \
-            or (alias in ctx.suffix_rules and len(alias) < 4):
+            or alias in ctx.suffix_rules:         # 经济开发区 of 永康经济开发区: a kind, not a name
         return False
     return not any(e - s == len(alias) for _, s, e in ctx.places.find(alias))
 

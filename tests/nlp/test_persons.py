@@ -92,6 +92,8 @@ def test_common_words_are_not_persons(text):
     ("党工委书记陈志勇评价说：“晓峰身上有股劲”", ["陈志勇"]),
     ("本报讯（记者 戚 航 北仑区委报道组 何 倩）5月10日", ["戚航", "何倩"]),        # after a reporting unit
     ("董事长的儿子表示", []),
+    ("副研究员俞景辰加盟，现任公司首席科学家", ["俞景辰"]),
+    ("恒某精密董事长郑光辉跟我说，看中的是这里", ["郑光辉"]),
 ])
 def test_context_decides_the_name(text, expected):
     assert persons(text) == expected

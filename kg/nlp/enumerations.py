@@ -24,7 +24,8 @@ LIST_RE, BRACKETED_LIST_RE = (re.compile(rf"((?:{item}、)*(?:{item}(?:和|及|�
                               for item in (ITEM, BRACKETED_ITEM))
 """Lists of names, and (tried only where a bracket stands) of names with their originals."""
 HEAD_BEFORE_RE = re.compile(
-    rf"(?:企业|公司|品牌)(?:有|包括|如)?((?:{BRACKETED_ITEM}、)*{BRACKETED_ITEM}(?:和|及|以及){BRACKETED_ITEM})(?=[都均等，。；也分,;])")
+    rf"(?:企业|公司|品牌)(?:有|包括|如)?(?!产品|业务|主营|主要)"      # 公司产品主要面向A和B: the firm's products
+    rf"((?:{BRACKETED_ITEM}、)*{BRACKETED_ITEM}(?:和|及|以及){BRACKETED_ITEM})(?=[都均等，。；也分,;])")
 RUN_RE = re.compile(rf"((?:{BRACKETED_ITEM}、)+(?:{BRACKETED_ITEM}(?:和|及|以及))?{BRACKETED_ITEM})(?=等|[，。；…,;])")
 # (not before 、: 分会场项目：磁材、五金… lists trades)
 APPOSITIVE_RE = re.compile(rf"(?:项目|工程)(?:——|—|：|:)([{CJK}A-Za-z0-9·]{{2,12}})(?=[。，；！\n,;!])")

@@ -94,6 +94,7 @@ def test_common_words_are_not_persons(text):
     ("董事长的儿子表示", []),
     ("副研究员俞景辰加盟，现任公司首席科学家", ["俞景辰"]),
     ("恒某精密董事长郑光辉跟我说，看中的是这里", ["郑光辉"]),
+    ("武义：“绿色”项目扎根山区", []),                                          # a county heads the item
 ])
 def test_context_decides_the_name(text, expected):
     assert persons(text) == expected

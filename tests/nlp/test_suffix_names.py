@@ -377,6 +377,7 @@ def test_no_name_in(text):
     ("签约活动在杭州临空经济示范区举行", ["杭州临空经济示范区"]),                  # a kind of national zone
     ("工厂位于椒江区前所街道", ["椒江区", "前所街道"]),                            # a street, not an institute
     ("也有外资企业的新设项目，更有中试项目", []),
+    ("公司产品主要面向两轮电动车和储能市场，金华的产业基础好", ["金华"]),          # the firm's products, no firms
     ("去年11月，博日科技分子诊断仪器智能制造技改项目竣工投产", ["博日科技分子诊断仪器智能制造技改项目"]),
 ])
 def test_names_and_their_edges(text, expected):

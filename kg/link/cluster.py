@@ -411,12 +411,7 @@ def company_projects(text: str, mentions: list[Mention], table: NameTable, ctx: 
     under a shorter name, when it has exactly one; else a bare 某某项目 is a reference to "the
     company's project", not a project's name, and its names leave the table (propagation does not
     find them again)."""
-    owned = _projects_after_companies(text, mentions, table)
-    for m in mentions:
-        if m.type == "Project" and _company_project(m, table, ctx) is None \
-                and (company := _leading_company(m.text, table)) is not None \
-                and (project := table.lookup(m.text)) is not None:
-            owned[company].add(project)           # 某某汽车年产…扩建项目: named by its company
+    owned = _projects_after_companies(text, mentions, table, ctx)
     out = []
     for m in mentions:
         found = _company_project(m, table, ctx) if m.type == "Project" else None
@@ -507,7 +502,7 @@ def brand_references(text: str, mentions: list[Mention], table: NameTable, ctx: 
         if own is None or len(m.text) > BRAND_REFERENCE_MAX or any(c.isdigit() for c in m.text) \
                 or len(table.names[own] - set(derived_aliases(fold(m.text), "Project", ctx))) > 1:
             continue
-        owned = owned if owned is not None else _projects_after_companies(text, mentions, table)
+        owned = owned if owned is not None else _projects_after_companies(text, mentions, table, ctx)
         stem = m.text[: -len(PROJECT_WORD)]
         found = _brand_owners(stem, table, owned, ctx)
         if found is None:
@@ -569,10 +564,16 @@ def _company_project(m: Mention, table: NameTable, ctx: RuleContext) -> tuple[in
     return None if company is None else (company, kind)
 
 
-def _projects_after_companies(text: str, mentions: list[Mention], table: NameTable) -> dict[int, set[int]]:
+def _projects_after_companies(text: str, mentions: list[Mention], table: NameTable, ctx: RuleContext) -> dict[int, set[int]]:
     """Company cluster → the project clusters written right after one of its names (or after
-    its name and the short name it declares: 某某有限公司（以下简称“某某”）某某技改项目)."""
+    its name and the short name it declares: 某某有限公司（以下简称“某某”）某某技改项目), named
+    with it (某某汽车年产…扩建项目) or invested in by it."""
     owned: dict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "Project" and _company_project(m, table, ctx) is None \
+                and (company := _leading_company(m.text, table)) is not None \
+                and (project := table.lookup(m.text)) is not None:
+            owned[company].add(project)           # 某某汽车年产…扩建项目: named by its company
     ordered = sorted(mentions, key=attrgetter("start"))
     for a, b in zip(ordered, ordered[1:]):
         between = text[a.end:b.start]

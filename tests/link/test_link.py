@@ -477,3 +477,10 @@ def test_two_zones_of_one_kind_share_no_bare_kind_and_a_zone_keeps_its_county_fo
     [ex] = _extract("主会场设在金华金东经济开发区。永康经济开发区（以下简称“永康经开区”）设分会场。")
     parks = sorted(e.label for e in ex.entities if e.type == "Park")
     assert len(parks) == 2
+
+
+def test_a_reference_by_company_and_facility_joins_the_project_named_with_the_company():
+    [ex] = _extract("拓某数字工业互联网平台总部项目前期推进。杭州拓某数字科技有限公司（以下简称“拓某数字”）获评小巨人企业。"
+                    "明年加快拓某数字总部项目开工。")
+    [project] = [e for e in ex.entities if e.type == "Project"]
+    assert {m.text for m in project.mentions} == {"拓某数字工业互联网平台总部项目", "拓某数字总部项目"}

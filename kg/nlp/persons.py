@@ -210,7 +210,7 @@ def _name_after(text: str, start: int, ctx: RuleContext, *, rare_ok: bool = True
     japanese = text[start:start + 2] in ctx.rare_surnames       # 小林正人: a two-character given name first
     for size in (4, 3, 5, 2) if japanese else (3, 2, 4, 5):
         end = start + size
-        if japanese and any(ctx.after_re.match(text, pos) or ctx.stop_at(text, pos) for pos in range(start + 2, end)):
+        if japanese and any(ctx.after_re.match(text, pos) for pos in range(start + 2, end)):
             continue                             # 小林表示, 山田浩说: the verb after the name
         if end > len(text) or not is_name(ctx, text[start:end], rare_ok=rare_ok, common_ok=common_ok) \
                 or (size == 3 and _verb_across(text, end, ctx)):

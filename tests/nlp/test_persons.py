@@ -88,6 +88,7 @@ def test_common_words_are_not_persons(text):
     ("堀田精工中国区总经理小林正人说。", ["小林正人"]),                        # a Japanese given name of two
     ("总经理山田浩说，", ["山田浩"]),                                         # of one, before the verb
     ("总经理小林表示", ["小林"]),
+    ("竹内精机中国区总经理山下和彦说。", ["山下和彦"]),                          # 和 inside a given name
     ("曾在某所担任副研究员的郑晓岚加入团队，如今担任首席科学家", ["郑晓岚"]),   # a title, 的, the name, a cue
     ("党工委书记陈志勇评价说：“晓峰身上有股劲”", ["陈志勇"]),
     ("本报讯（记者 戚 航 北仑区委报道组 何 倩）5月10日", ["戚航", "何倩"]),        # after a reporting unit

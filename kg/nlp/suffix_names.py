@@ -272,8 +272,9 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     if not has_place:
         return False
     placeless = _without_places(prefix, ctx)
-    if rule.type == "Park" and placeless in ctx.words("industry"):
-        return True                               # 某清电气科创园: a place and its trade
+    if rule.type == "Park" and (placeless in ctx.words("industry")
+                                or rule.suffix in BUILDING_PARKS and 2 <= len(placeless) <= 4 and not ctx.stops_inside(placeless)):
+        return True                               # 某清电气科创园, 瑞安智造科创中心: a place and its trade
     if rule.suffix in UNIT_SUFFIXES and industry_named(placeless, ctx):
         return True                               # 缙云智能制造研究院: a place's institute of a trade
     if rule.suffix == "厂" and _place_then_product(prefix, placeless, ctx):
@@ -359,6 +360,7 @@ def _ends_with_park(prefix: str, ctx: RuleContext) -> bool:
 LIST_BREAK_RE = re.compile("等|、|项目")   # 年产…项目等14个配套项目: the capacity name ends before
 # A count right before the suffix makes a collective mention (两大项目, 3个园区, 多家公司, 两轮项目).
 UNIT_SUFFIXES = frozenset({"研究院", "实验室", "研究中心"})
+BUILDING_PARKS = frozenset({"科创中心", "科创园", "科创港"})   # incubator buildings named by place and a word
 VERB_BEFORE_PROJECT = frozenset("跑抓谈盯")
 CAPITAL_ORIGIN_RE = re.compile("[外内中韩日德美法英意欧台港澳侨民国]资")   # 韩资光学膜项目: where the money is from
 COUNTED_END_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百几多数]+)[余多]?(?:大|个|项|批|类|家|座|轮|次|间|所|趟|处|串|揽子)$")

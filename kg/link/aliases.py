@@ -155,7 +155,7 @@ def _usable(alias: str, ctx: RuleContext) -> bool:
     if len(alias) < 2 or alias in ctx.words("generic") or alias in ctx.words("industry") \
             or alias in ctx.words("nouns") or alias in ctx.words("verbs") \
             or _short_before_suffix(alias, ctx) or _starts_with_suffix(alias, ctx) \
-            or alias in ctx.suffix_rules:         # 经济开发区 of 永康经济开发区: a kind, not a name
+            or (alias in ctx.suffix_rules and len(alias) < 4):
         return False
     return not any(e - s == len(alias) for _, s, e in ctx.places.find(alias))
 

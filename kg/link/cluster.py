@@ -111,7 +111,7 @@ def _joinable(table: NameTable, m: Mention, aliases: list[str], ctx: RuleContext
             return None
         return cid if _same_region(m, table.names[cid]) and _same_level(m, table.names[cid]) else None
     for alias in aliases:
-        cid = table.lookup(alias)
+        cid = table.lookup(alias) if alias not in ctx.suffix_rules else None   # 经济开发区: a kind joins no two zones
         if cid is not None and table.kind[cid] == m.type and not _other_industry(m, alias, table.names[cid], ctx) \
                 and not (m.type == "Company" and m.text.endswith(FOREIGN_LEGAL_END) and not _same_region(m, table.names[cid])):
             return cid
@@ -221,6 +221,7 @@ def embedded_companies(text: str, mentions: list[Mention], table: NameTable, ctx
             continue
         brand, company = found.group(1), found.group(0)
         if table.lookup(company) is not None or brand in ctx.words("generic") or brand in ctx.words("nouns") \
+                or brand in ctx.words("industry_nouns") \
                 or ctx.places.find(brand) or ctx.stops_inside(brand) or company in ctx.words("industry_nouns"):
             continue                              # 具身智能机器人…项目, 手术机器人…项目: a technology, not a brand
         owner = table.lookup(brand)

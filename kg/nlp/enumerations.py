@@ -243,7 +243,7 @@ def appositive_projects(text: str, ctx: RuleContext) -> list[Mention]:
             if len(leftover(m.group(1), ctx)[0]) >= 2 and not NOT_APPOSITIVE_RE.search(m.group(1))]
 
 
-NOT_APPOSITIVE_RE = re.compile(r"^\d|\d+[月日号]|企业$|企业[^园]|公司")
+NOT_APPOSITIVE_RE = re.compile(r"^\d|\d+[月日号]|企业$|企业[^园]|公司|的")   # 一张手绘的地图: a phrase
 """A heading's text after 大项目： (头部企业加速集聚3月) is no project name: firms or a date in it."""
 
 

@@ -286,7 +286,7 @@ def _acceptable(prefix: str, rule: SuffixRule, ctx: RuleContext) -> bool:
     business = placeless[len(zone):] if (zone := next((z for z in ZONE_KINDS if placeless.startswith(z)), "")) else placeless
     if rule.suffix == "集团" and 2 <= len(business) <= 4 and not ctx.stops_inside(business):
         return True                               # 某盐县城投集团, 某水经开区城投集团: a local government's or zone's group
-    return rule.place_prefix_ok or (rule.type == "Project" and prefix.endswith(FACILITY_ENDS))
+    return rule.place_prefix_ok or (rule.type == "Project" and _without_phase(prefix).endswith(FACILITY_ENDS))   # 某兴经开区科创大厦二期工程
 
 
 def _place_then_product(prefix: str, placeless: str, ctx: RuleContext) -> bool:

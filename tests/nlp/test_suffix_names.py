@@ -338,6 +338,8 @@ def test_names_with_directions_trades_and_verbs_inside(text, expected, kind):
     "分会场项目：磁材、五金加速向高攀升",           # a venue's projects; trades listed after it
     "主会场项目全部开工。",
     "他跟着领导跑出一串项目。",                     # a count (一串)
+    "第一个项目：一张手绘的地图",                   # a heading's phrase, no name
+    "为临江添硬核项目，引进重量级项目和氟化工下游项目",
     "韩资光学膜项目在兰溪开工",                     # where the money is from, and a product
     "重点引进智能仓储装备类项目",                   # a kind of project
     "公司追加投资项目3个",
@@ -379,6 +381,8 @@ def test_no_name_in(text):
     ("中试项目将入驻瑞安智造科创中心。", ["瑞安智造科创中心"]),                      # a place and a word
     ("新区内的前湾星海科创港正式开园。", ["前湾星海科创港"]),
     ("入驻杭州的科创中心", ["杭州"]),
+    ("长兴经开区科创大厦二期工程开工", ["长兴经开区科创大厦二期工程"]),              # a building's phase works
+    ("此外，智能低压电器数字化工厂项目开工", ["智能低压电器数字化工厂项目"]),          # 低压 is a product word
     ("工厂位于椒江区前所街道", ["椒江区", "前所街道"]),                            # a street, not an institute
     ("也有外资企业的新设项目，更有中试项目", []),
     ("永康、武义两个分会场项目同步开工", ["永康", "武义"]),

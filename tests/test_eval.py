@@ -93,7 +93,11 @@ FLOORS = {"seeds.jsonl": 0.93, "others.jsonl": 0.97, "blind.jsonl": 0.95, "blind
           "blind11.jsonl": 0.91, "blind12.jsonl": 0.93, "blind13.jsonl": 0.94, "blind14.jsonl": 0.94,
           "blind15.jsonl": 0.94, "blind16.jsonl": 0.94, "blind17.jsonl": 0.95, "blind18.jsonl": 0.94,
           "blind19.jsonl": 0.93, "blind20.jsonl": 0.93, "blind21.jsonl": 0.93, "blind22.jsonl": 0.91,
-          "blind23.jsonl": 0.92, "blind24.jsonl": 0.94}
+          "blind23.jsonl": 0.92, "blind24.jsonl": 0.94, "blind25.jsonl": 0.95, "blind26.jsonl": 0.96,
+          "blind27.jsonl": 0.95, "blind28.jsonl": 0.95, "blind29.jsonl": 0.95, "blind30.jsonl": 0.95,
+          "blind31.jsonl": 0.93, "blind32.jsonl": 0.96, "blind33.jsonl": 0.95, "blind34.jsonl": 0.91,
+          "blind35.jsonl": 0.94, "blind36.jsonl": 0.92, "blind37.jsonl": 0.92, "blind38.jsonl": 0.92,
+          "blind39.jsonl": 0.95}
 
 
 @pytest.mark.parametrize("gold_file", sorted(FLOORS))

@@ -351,8 +351,8 @@ def _shortens(short: str, full: str, kind: str, ctx: RuleContext | None = None) 
         return False
     if kind == "Project":
         return len(short) >= PROJECT_TAIL_MIN and full.endswith(short)
-    if kind == "Company":
-        return ctx is not None and _company_abbreviation(short, full, ctx)
+    if kind == "Company":                # (a cheap test first: the head word is in the legal name)
+        return ctx is not None and short[-2:] in full and _company_abbreviation(short, full, ctx)
     if kind == "Park" and len(short) >= PARK_TAIL_MIN and full.endswith(short):
         return True                      # 星汇科创中心 of 鹿江口星汇科创中心 (a prefix no gazetteer knows)
     if ctx is not None and strip_places(short, ctx) in ctx.suffix_rules:
@@ -503,9 +503,12 @@ def brand_references(text: str, mentions: list[Mention], table: NameTable, ctx: 
         if own is None or len(m.text) > BRAND_REFERENCE_MAX or any(c.isdigit() for c in m.text) \
                 or len(table.names[own] - set(derived_aliases(fold(m.text), "Project", ctx))) > 1:
             continue
-        owned = owned if owned is not None else _projects_after_companies(text, mentions, table, ctx)
+        if owned is None:
+            owned = _projects_after_companies(text, mentions, table, ctx)
+            names = [(strip_places(fold(n), ctx), cid) for cid, kind in table.kind.items()
+                     if kind == "Company" and cid in table.names for n in table.names[cid]]
         stem = m.text[: -len(PROJECT_WORD)]
-        found = _brand_owners(stem, table, owned, ctx)
+        found = _brand_owners(stem, names, owned)
         if found is None:
             continue
         brand, owners = found
@@ -518,11 +521,9 @@ def brand_references(text: str, mentions: list[Mention], table: NameTable, ctx: 
             _join_reference(table, own, candidates.pop(), m.text)
 
 
-def _brand_owners(stem: str, table: NameTable, owned: dict[int, set[int]], ctx: RuleContext) -> tuple[str, set[int]] | None:
-    """The longest start of ``stem`` (two characters at least) that starts company names, with
-    the companies of those names that own projects."""
-    names = [(strip_places(fold(n), ctx), cid) for cid, kind in table.kind.items()
-             if kind == "Company" and cid in table.names for n in table.names[cid]]
+def _brand_owners(stem: str, names: list[tuple[str, int]], owned: dict[int, set[int]]) -> tuple[str, set[int]] | None:
+    """The longest start of ``stem`` (two characters at least) that starts company ``names``
+    (without their places), with the companies of those names that own projects."""
     for size in range(len(stem), 1, -1):
         named = {cid for n, cid in names if n.startswith(stem[:size])}
         if named:

@@ -27,25 +27,20 @@ def declared_alias(text: str, m: Mention) -> str | None:
     return found.group(1) if found else None
 
 
-def _place_steps(name: str, ctx: RuleContext) -> list[str]:
-    """``name`` without its first place, its first two places, … (all but the last step of
-    ``strip_places``)."""
+def place_steps(name: str, ctx: RuleContext) -> list[str]:
+    """``name`` without its first place, without its first two places, … while two or more
+    characters are left (湖州吴兴某某园区 → 吴兴某某园区, 某某园区)."""
     steps = []
-    while True:
-        found = ctx.places.find(name)
-        if not found or found[0][1] != 0 or len(name) - found[0][2] < 2:
-            return steps[:-1]
+    while (found := ctx.places.find(name)) and found[0][1] == 0 and len(name) - found[0][2] >= 2:
         name = name[found[0][2]:]
         steps.append(name)
+    return steps
 
 
 def strip_places(name: str, ctx: RuleContext) -> str:
     """``name`` without the place names it starts with (杭州某某 → 某某)."""
-    while True:
-        found = ctx.places.find(name)
-        if not found or found[0][1] != 0 or len(name) - found[0][2] < 2:
-            return name
-        name = name[found[0][2]:]
+    steps = place_steps(name, ctx)
+    return steps[-1] if steps else name
 
 
 def _endings(name: str, words: frozenset[str]) -> list[int]:
@@ -106,7 +101,8 @@ ORG_OWN_NAMES = ("大学", "学院", "研究院", "研究所", "医院", "学校
 def park_aliases(name: str, ctx: RuleContext) -> list[str]:
     """Short names of a park: without place prefix (杭州某某新城 → 某某新城) and, for town-like
     platforms, without the suffix (某某小镇 → 某某) when that is not a place or a common word."""
-    out = [strip_places(name, ctx), *_place_steps(name, ctx)]   # 吴兴高新技术产业园区 of 湖州吴兴…
+    steps = place_steps(name, ctx)
+    out = [steps[-1] if steps else name, *steps[:-1]]   # 某某园区, and 吴兴某某园区 of 湖州吴兴某某园区
     for long, short in ZONE_ABBREVIATIONS:
         if name.endswith(long) and len(name) > len(long):
             out.append(name[: -len(long)] + short)     # 某兴经济技术开发区 is written 某兴经开区

@@ -66,6 +66,14 @@ class NameTable:
         k = key(name)
         return None if k in self.ambiguous else self.owner.get(k)
 
+    def move(self, name: str, dst: int) -> None:
+        """Give ``name`` to cluster ``dst``, taking it from the cluster that had it."""
+        k = key(name)
+        if (src := self.owner.get(k)) is not None and src != dst:
+            self.names[src].discard(name)
+        self.owner[k] = dst
+        self.names[dst].add(name)
+
     def merge(self, src: int, dst: int) -> None:
         """Give every name of cluster ``src`` to cluster ``dst``."""
         if src == dst:
@@ -175,9 +183,7 @@ def build_table(text: str, mentions: list[Mention], ctx: RuleContext) -> NameTab
         if declared:
             other = table.lookup(declared)
             if other is not None and other != cid and m.type == "Company" and not _same_region(m, table.names[other]):
-                table.names[other].discard(declared)   # the brand a subsidiary 某某（杭州）有限公司 derived
-                table.owner[key(declared)] = cid        # is the short name its parent declares
-                table.names[cid].add(declared)
+                table.move(declared, cid)         # the brand a subsidiary 某某（杭州）有限公司 derived is the parent's short name
             elif other is not None and other != cid and table.kind[other] == table.kind[cid]:
                 table.merge(other, cid)           # 某某新区（原某某湾新区）: the former name was read first
             else:
@@ -399,8 +405,7 @@ def _shorten(name: str, kind: str, names: list[str], table: NameTable, ctx: Rule
     if len(fits) == 1:
         target = fits.pop()
         for moved in own if cid is None else own & table.names[cid]:
-            table.owner[key(moved)] = target
-            table.names[target].add(moved)
+            table.move(moved, target)
 
 
 PROJECT_WORD = "项目"
@@ -479,14 +484,21 @@ def product_references(mentions: list[Mention], table: NameTable, ctx: RuleConte
             table.merge(own, holders.pop())
 
 
+def _company_prefix(name: str, table: NameTable, *, longest: int, leave: int) -> int:
+    """Length of the longest company name of the table (2 to ``longest`` characters) that
+    ``name`` starts with, leaving at least ``leave`` characters after it; 0 when there is none."""
+    for size in range(min(len(name) - leave, longest), 1, -1):
+        cid = table.lookup(name[:size])
+        if cid is not None and table.kind[cid] == "Company":
+            return size
+    return 0
+
+
 def _leading_company(name: str, table: NameTable) -> int | None:
     """The company cluster whose name ``name`` starts with, longest first, leaving a project's
     own words after it (某某汽车 of 某某汽车年产20万辆…扩建项目)."""
-    for size in range(min(len(name) - 4, 12), 1, -1):
-        cid = table.lookup(name[:size])
-        if cid is not None and table.kind[cid] == "Company":
-            return cid
-    return None
+    size = _company_prefix(name, table, longest=12, leave=4)
+    return table.lookup(name[:size]) if size else None
 
 
 BRAND_MIN = 3              # 某德鲁斯 of 某德鲁斯集团 and 某德鲁斯海洋装备（舟山）有限公司; two characters may be chance
@@ -536,13 +548,12 @@ def _product_after_company(stem: str, table: NameTable, ctx: RuleContext) -> str
     when ``stem`` is a company's name itself (某澄新材项目: the company's project)."""
     if (whole := table.lookup(stem)) is not None and table.kind[whole] == "Company":
         return None
-    for size in range(min(len(stem) - 2, 8), 1, -1):
-        cid = table.lookup(stem[:size])
-        if cid is not None and table.kind[cid] == "Company":
-            rest = stem[size:]
-            rest = rest[:-2] if rest.endswith(PROJECT_KINDS) else rest      # 某力安防智能安全门技改项目
-            return rest if len(rest) >= 2 and rest not in ctx.words("generic") else None
-    return None
+    size = _company_prefix(stem, table, longest=8, leave=2)
+    if not size:
+        return None
+    rest = stem[size:]
+    rest = rest[:-2] if rest.endswith(PROJECT_KINDS) else rest      # 某力安防智能安全门技改项目
+    return rest if len(rest) >= 2 and rest not in ctx.words("generic") else None
 
 
 PROJECT_KINDS = ("技改", "扩建", "扩产", *PHASES)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.context import RuleContext
+from kg.nlp.suffix_names import is_place
 from kg.nlp.textutil import CJK, words_regex
 from kg.records import Mention
 
@@ -291,12 +292,7 @@ def cued(text: str, ctx: RuleContext) -> list[Mention]:
 def headline(text: str, ctx: RuleContext) -> list[Mention]:
     """A headline that starts with a name and a colon (``某某：…``)."""
     return [_mention(text, m.start(1), m.end(1), "person.headline", 0.7)
-            for m in HEADLINE_RE.finditer(text) if is_name(ctx, m.group(1)) and not _is_a_place(m.group(1), ctx)]
-
-
-def _is_a_place(name: str, ctx: RuleContext) -> bool:
-    """Whether ``name`` is a place the gazetteer knows, whole (武义：… heads a county's item)."""
-    return any(s == 0 and e == len(name) for _, s, e in ctx.places.find(name))
+            for m in HEADLINE_RE.finditer(text) if is_name(ctx, m.group(1)) and not is_place(m.group(1), ctx)]   # 武义：… heads a county's item
 
 
 def _translit_start(text: str, dot: int, ctx: RuleContext) -> int | None:
